@@ -1,0 +1,231 @@
+"""The one core model: a document is one string plus things that point into it by offset.
+
+Offsets are Python string indices into `Document.text`, start inclusive, end exclusive.
+`text` is never rewritten after a reader returns it; matching-friendly views of it
+(`match_text`) keep the same length so that an offset found in the view is an offset
+into `text`.
+"""
+from __future__ import annotations
+
+import bisect
+import hashlib
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+
+@dataclass
+class Cell:
+    row: int
+    col: int
+    text: str
+    char_start: int
+    char_end: int
+    rowspan: int = 1
+    colspan: int = 1
+
+
+@dataclass
+class Table:
+    index: int
+    n_rows: int
+    n_cols: int
+    cells: list[Cell]
+    char_start: int
+    char_end: int
+    page: int | None = None
+
+    def grid(self) -> list[list[Cell | None]]:
+        """Rows of cells; a merged cell sits at its top-left position only."""
+        rows: list[list[Cell | None]] = [[None] * self.n_cols for _ in range(self.n_rows)]
+        for cell in self.cells:
+            rows[cell.row][cell.col] = cell
+        return rows
+
+    def row_texts(self) -> list[list[str]]:
+        return [[c.text if c else "" for c in row] for row in self.grid()]
+
+
+@dataclass
+class Section:
+    section_id: int
+    parent_id: int | None
+    level: int
+    numbering: str
+    title: str
+    canonical: str
+    char_start: int
+    char_end: int
+    page: int | None = None
+
+
+@dataclass
+class Document:
+    doc_id: str
+    source_path: str
+    format: str
+    text: str
+    sha256: str = ""
+    pages: list[int] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    # Paragraph start offset -> outline level (1 = top) from the source's own markup
+    # (Word heading styles, w:outlineLvl). A signal for sections.py, not a verdict.
+    heading_levels: dict[int, int] = field(default_factory=dict)
+
+    @property
+    def n_pages(self) -> int:
+        return len(self.pages)
+
+    def page_at(self, offset: int) -> int | None:
+        """1-based page holding `offset`, or None for formats without pages."""
+        if not self.pages:
+            return None
+        return max(1, bisect.bisect_right(self.pages, offset))
+
+    def section_chain(self, offset: int) -> list[Section]:
+        """Sections enclosing `offset`, outermost first."""
+        chain = [s for s in self.sections if s.char_start <= offset < s.char_end]
+        chain.sort(key=lambda s: (s.level, s.char_start))
+        return chain
+
+    def section_path(self, offset: int) -> str:
+        return " > ".join(
+            f"{s.numbering}{s.title}" for s in self.section_chain(offset)
+        )
+
+    def sentence_at(self, start: int, end: int) -> tuple[int, int]:
+        """Bounds of the sentence (or table row, or line) holding text[start:end]."""
+        return sentence_bounds(self.text, start, end)
+
+    @cached_property
+    def match_text(self) -> str:
+        """`text` with full-width ASCII folded to half-width; same length as `text`."""
+        return self.text.translate(_FULLWIDTH_FOLD)
+
+
+_FULLWIDTH_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_FULLWIDTH_FOLD[0x3000] = 0x20
+
+# A sentence ends at these; a line break always ends one too.
+SENTENCE_ENDS = "。！？；!?;\n"
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = start
+    while left > 0 and text[left - 1] not in SENTENCE_ENDS:
+        left -= 1
+    right = max(end, start)
+    while right < len(text) and text[right] not in SENTENCE_ENDS:
+        right += 1
+    if right < len(text) and text[right] != "\n":
+        right += 1  # keep the closing punctuation with the sentence
+    while left < right and text[left] in " \t\u3000":
+        left += 1
+    return left, right
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def new_document(path: Path, fmt: str, text: str, sha256: str | None = None) -> Document:
+    """A Document whose id is derived from the file's bytes, so ids are stable across runs."""
+    sha = sha256 or file_sha256(path)
+    return Document(doc_id=sha[:16], source_path=str(path), format=fmt, text=text, sha256=sha)
+
+
+class TextBuilder:
+    """Accumulates paragraphs and tables into one text, recording where each lands.
+
+    Readers of structured formats (docx, pdf) share it so that the join rules — paragraphs
+    joined by a newline, table cells by tabs, rows by newlines — live in one place.
+    """
+
+    def __init__(self) -> None:
+        self._parts: list[str] = []
+        self._length = 0
+        self.tables: list[Table] = []
+        self.heading_levels: dict[int, int] = {}
+
+    @property
+    def offset(self) -> int:
+        """Where the next paragraph will start."""
+        return self._length + (1 if self._parts else 0)
+
+    def add_paragraph(self, text: str, heading_level: int | None = None) -> int:
+        start = self._append(text)
+        if heading_level is not None:
+            self.heading_levels[start] = heading_level
+        return start
+
+    def add_table(self, rows: list[list[Cell]], page: int | None = None) -> Table | None:
+        """`rows` hold cells whose text is set and whose offsets are filled in here.
+
+        Empty rows are dropped; a table with no text at all adds nothing.
+        """
+        rows = [row for row in rows if any(c.text.strip() for c in row)]
+        if not rows:
+            return None
+        table_start = self.offset
+        cells: list[Cell] = []
+        for r, row in enumerate(rows):
+            pos = self.offset
+            pieces = []
+            for i, cell in enumerate(row):
+                cell_text = _one_line(cell.text)
+                if i:
+                    pos += 1  # the tab before this cell
+                cell.row, cell.text = r, cell_text
+                cell.char_start, cell.char_end = pos, pos + len(cell_text)
+                pos += len(cell_text)
+                pieces.append(cell_text)
+                cells.append(cell)
+            self._append("\t".join(pieces))
+        n_cols = max((c.col + c.colspan for c in cells), default=0)
+        table = Table(
+            index=len(self.tables), n_rows=len(rows), n_cols=n_cols, cells=cells,
+            char_start=table_start, char_end=self._length, page=page,
+        )
+        self.tables.append(table)
+        return table
+
+    def _append(self, text: str) -> int:
+        start = self.offset
+        if self._parts:
+            self._parts.append("\n")
+        self._parts.append(text)
+        self._length = start + len(text)
+        return start
+
+    def text(self) -> str:
+        return "".join(self._parts)
+
+
+def _one_line(text: str) -> str:
+    """A cell's own line breaks and tabs would break the row layout of `text`.
+
+    A break between two CJK characters or a number and its unit is a wrap, not a
+    space: `465.49万` + `元` must read `465.49万元`.
+    """
+    lines = [line.strip() for line in text.replace("\t", " ").split("\n")]
+    out = ""
+    for line in filter(None, lines):
+        if out and not (is_cjk(out[-1]) or is_cjk(line[0])):
+            out += " "
+        out += line
+    return out
+
+
+def is_cjk(ch: str) -> bool:
+    """CJK ideographs and the full-width punctuation that sits between them."""
+    code = ord(ch)
+    return (
+        0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0x3000 <= code <= 0x303F
+        or 0xFF00 <= code <= 0xFFEF or 0x20000 <= code <= 0x2FFFF
+    )
