@@ -1,0 +1,129 @@
+"""The output tables: the contract analysts build on (DESIGN.md). Column order is fixed here.
+
+Types are DuckDB type names; `store.py` maps them to Arrow types. Money is DECIMAL(18,2)
+yuan; amounts with finer precision than the fen keep it in the `raw` text.
+"""
+from __future__ import annotations
+
+MONEY = "DECIMAL(18,2)"
+
+_PROVENANCE = [
+    ("char_start", "INTEGER"),
+    ("char_end", "INTEGER"),
+    ("page", "INTEGER"),
+    ("section_path", "VARCHAR"),
+]
+
+TABLES: dict[str, list[tuple[str, str]]] = {
+    "documents": [
+        ("doc_id", "VARCHAR"),
+        ("source_path", "VARCHAR"),
+        ("format", "VARCHAR"),
+        ("sha256", "VARCHAR"),
+        ("n_pages", "INTEGER"),
+        ("n_chars", "INTEGER"),
+        ("status", "VARCHAR"),
+        ("error", "VARCHAR"),
+        ("department", "VARCHAR"),
+        ("region", "VARCHAR"),
+        ("year", "INTEGER"),
+        ("project", "VARCHAR"),
+        ("report_kind", "VARCHAR"),
+        ("budget_yuan", MONEY),
+        ("actual_yuan", MONEY),
+        ("execution_rate_pct", "DOUBLE"),
+        ("execution_rate_stated_pct", "DOUBLE"),
+        ("self_score", "DOUBLE"),
+        ("grade", "VARCHAR"),
+        ("warnings", "VARCHAR"),
+    ],
+    "doc_text": [
+        ("doc_id", "VARCHAR"),
+        ("text", "VARCHAR"),
+    ],
+    "sections": [
+        ("doc_id", "VARCHAR"),
+        ("section_id", "INTEGER"),
+        ("parent_id", "INTEGER"),
+        ("level", "INTEGER"),
+        ("numbering", "VARCHAR"),
+        ("title", "VARCHAR"),
+        ("canonical", "VARCHAR"),
+        ("char_start", "INTEGER"),
+        ("char_end", "INTEGER"),
+        ("page", "INTEGER"),
+    ],
+    "budgets": [
+        ("doc_id", "VARCHAR"),
+        ("role", "VARCHAR"),
+        ("amount_yuan", MONEY),
+        ("raw", "VARCHAR"),
+        *_PROVENANCE,
+        ("evidence", "VARCHAR"),
+        ("source", "VARCHAR"),
+    ],
+    "indicators": [
+        ("doc_id", "VARCHAR"),
+        ("level1", "VARCHAR"),
+        ("level2", "VARCHAR"),
+        ("name", "VARCHAR"),
+        ("raw", "VARCHAR"),
+        ("target_raw", "VARCHAR"),
+        ("target_op", "VARCHAR"),
+        ("target_value", "DOUBLE"),
+        ("target_unit", "VARCHAR"),
+        ("actual_raw", "VARCHAR"),
+        ("actual_value", "DOUBLE"),
+        ("actual_unit", "VARCHAR"),
+        ("weight", "DOUBLE"),
+        ("score", "DOUBLE"),
+        ("achieved", "BOOLEAN"),
+        ("source", "VARCHAR"),
+        *_PROVENANCE,
+        ("evidence", "VARCHAR"),
+    ],
+    "counts": [
+        ("doc_id", "VARCHAR"),
+        ("value", "DOUBLE"),
+        ("unit", "VARCHAR"),
+        ("approx", "BOOLEAN"),
+        ("qualifier", "VARCHAR"),
+        ("subject", "VARCHAR"),
+        ("raw", "VARCHAR"),
+        *_PROVENANCE,
+        ("evidence", "VARCHAR"),
+    ],
+    "problems": [
+        ("doc_id", "VARCHAR"),
+        ("ordinal", "INTEGER"),
+        ("text", "VARCHAR"),
+        ("category", "VARCHAR"),
+        *_PROVENANCE,
+    ],
+    "suggestions": [
+        ("doc_id", "VARCHAR"),
+        ("ordinal", "INTEGER"),
+        ("text", "VARCHAR"),
+        *_PROVENANCE,
+    ],
+    "errors": [
+        ("source_path", "VARCHAR"),
+        ("stage", "VARCHAR"),
+        ("error_type", "VARCHAR"),
+        ("message", "VARCHAR"),
+        ("doc_id", "VARCHAR"),
+    ],
+}
+
+# Fact tables whose rows point into doc_text; `text` column name of the matched span.
+SPAN_COLUMN = {
+    "budgets": "raw",
+    "indicators": "raw",
+    "counts": "raw",
+    "problems": "text",
+    "suggestions": "text",
+}
+
+
+def columns(table: str) -> list[str]:
+    return [name for name, _ in TABLES[table]]

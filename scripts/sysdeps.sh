@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Debian packages the test suite needs, installed only when missing.
+#   fonts-wqy-microhei: a CJK TrueType font that the PDF tests embed with reportlab.
+set -euo pipefail
+
+need=()
+[ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need+=(fonts-wqy-microhei)
+
+[ ${#need[@]} -eq 0 ] && exit 0
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+echo "installing system packages: ${need[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
