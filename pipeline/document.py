@@ -214,10 +214,16 @@ def _one_line(text: str) -> str:
     space: `465.49万` + `元` must read `465.49万元`.
     """
     lines = [line.strip() for line in text.replace("\t", " ").split("\n")]
+    return join_wrapped(lines, " ")
+
+
+def join_wrapped(lines: list[str], separator: str) -> str:
+    """Join lines that one piece of text was wrapped into: nothing between CJK neighbours,
+    `separator` between two latin words or numbers."""
     out = ""
     for line in filter(None, lines):
         if out and not (is_cjk(out[-1]) or is_cjk(line[0])):
-            out += " "
+            out += separator
         out += line
     return out
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from docx.oxml.ns import qn
 from lxml.etree import _Element
 
-from pipeline.document import is_cjk
+from pipeline.document import join_wrapped
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _NOT_SHOWN = {
@@ -79,9 +79,4 @@ def _collect(el: _Element, out: _VisibleText) -> None:
 
 
 def _join_soft_breaks(lines: list[str]) -> str:
-    text = ""
-    for line in filter(None, lines):
-        if text and not (is_cjk(text[-1]) or is_cjk(line[0])):
-            text += "\n"
-        text += line
-    return text
+    return join_wrapped(lines, "\n")
