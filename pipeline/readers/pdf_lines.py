@@ -1,0 +1,241 @@
+"""Text lines of PDF pages, and the layout rules that join hard-wrapped lines into paragraphs.
+
+PDFs keep no paragraphs, only positioned glyphs. A line is a wrap of its paragraph when the
+layout says the writer's software broke it: it runs to the right margin and the next line
+carries on at the left margin, in the same font size, without first-line indent and without
+starting like a heading.
+"""
+from __future__ import annotations
+
+import re
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass
+
+# pdfplumber's default: a wider gap between two glyphs of a line is a space.
+X_TOLERANCE = 3.0
+# In font sizes. A wider gap splits a line into separate pieces of text, such as a table
+# caption on the left and "单位：元" on the right.
+PIECE_GAP = 3.0
+# In font sizes. A line ending this close to the right margin ran out of room.
+WRAP_SLACK = 2.0
+# In font sizes. First-line indent is two characters; anything from about one counts.
+INDENT = 0.9
+# In font sizes: more blank space than usual between two lines separates paragraphs.
+PARAGRAPH_SPACING = 0.8
+# In points: sizes further apart than this are different styles (a heading, a note).
+SIZE_TOLERANCE = 1.0
+# This many lines ending (or starting) at one place make it the page's own margin.
+EDGE_SUPPORT = 3
+SENTENCE_ENDS = tuple("。！？：；!?:;")
+CLOSERS = "”’」』）)"  # may follow the punctuation that ends a sentence
+
+_NUMERAL = "一二三四五六七八九十百零"
+HEADING_START = re.compile(
+    rf"""\s*(?:
+        [{_NUMERAL}]+[、．.]                    # 一、
+      | [（(][{_NUMERAL}]+[）)]                 # （一）
+      | [（(]\d{{1,3}}[）)]                     # （1）
+      | \d{{1,3}}[、．.](?!\d)                  # 1. 1、 but not 1.5
+      | 第[{_NUMERAL}\d]+[部分章节条篇]         # 第一部分 第二章
+      | [\u2460-\u2473\u2776-\u277f]            # ① ❶
+    )""",
+    re.X,
+)
+
+
+@dataclass
+class Line:
+    text: str
+    page: int
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    # Width of the latin/digit run the line starts with: the previous line may have stopped
+    # short of the margin by that much because the run would not fit there.
+    lead_width: float
+    # One of several pieces of a split line; such a piece is a paragraph of its own.
+    standalone: bool = False
+
+
+@dataclass(frozen=True)
+class Margins:
+    left: float
+    right: float
+    line_gap: float  # usual blank space between two lines of one paragraph
+
+
+def page_lines(page, number: int) -> list[Line]:
+    """The lines of a pdfplumber page (or filtered page), top to bottom."""
+    lines: list[Line] = []
+    for row in page.extract_text_lines(return_chars=True, strip=True):
+        pieces = _split_at_gaps(row["chars"])
+        for chars in pieces:
+            line = _line(chars, number, standalone=len(pieces) > 1)
+            if line is not None:
+                lines.append(line)
+    return lines
+
+
+def _split_at_gaps(chars: list[dict]) -> list[list[dict]]:
+    pieces: list[list[dict]] = [[]]
+    prev = None
+    for ch in chars:
+        if not ch["text"].isspace():
+            size = max(ch["size"], prev["size"]) if prev else 0.0
+            if prev is not None and ch["x0"] - prev["x1"] > PIECE_GAP * size:
+                pieces.append([])
+            prev = ch
+        pieces[-1].append(ch)
+    return pieces
+
+
+def _line(chars: list[dict], number: int, standalone: bool) -> Line | None:
+    glyphs = [ch for ch in chars if not ch["text"].isspace()]
+    if not glyphs:
+        return None
+    return Line(
+        text=_text(chars), page=number, x0=glyphs[0]["x0"], x1=glyphs[-1]["x1"],
+        top=min(ch["top"] for ch in glyphs), bottom=max(ch["bottom"] for ch in glyphs),
+        size=statistics.median(ch["size"] for ch in glyphs), lead_width=_lead_width(glyphs),
+        standalone=standalone,
+    )
+
+
+def _text(chars: list[dict]) -> str:
+    """The glyphs' text, with one space wherever the PDF has spaces or a visible gap."""
+    parts: list[str] = []
+    prev, spaced = None, False
+    for ch in chars:
+        if ch["text"].isspace():
+            spaced = True
+            continue
+        if prev is not None and (spaced or ch["x0"] - prev["x1"] > X_TOLERANCE):
+            parts.append(" ")
+        parts.append(ch["text"])
+        prev, spaced = ch, False
+    return "".join(parts)
+
+
+def _lead_width(glyphs: list[dict]) -> float:
+    end = glyphs[0]["x0"]
+    for ch in glyphs:
+        if not _is_latin(ch["text"]):
+            break
+        end = ch["x1"]
+    return end - glyphs[0]["x0"]
+
+
+def _is_latin(text: str) -> bool:
+    return text.isascii() and not text.isspace()
+
+
+def page_margins(pages: list[tuple[float, list[Line]]]) -> list[Margins]:
+    """Margins of each page, given as (page width, lines).
+
+    A page whose lines agree on an edge (several lines end there) has its own margins, even
+    when it is laid out narrower than the rest. A sparse page (a heading and a short note)
+    says little, so pages of the same width vote for a shared margin and the page's margin
+    is never narrower than that one.
+    """
+    shared_left: dict[int, list[float]] = defaultdict(list)
+    shared_right: dict[int, list[float]] = defaultdict(list)
+    for page_width, lines in pages:
+        if lines:
+            shared_left[round(page_width)].append(min(line.x0 for line in lines))
+            shared_right[round(page_width)].append(max(line.x1 for line in lines))
+    margins = []
+    for page_width, lines in pages:
+        key = round(page_width)
+        left = statistics.median(shared_left[key]) if shared_left[key] else 0.0
+        right = statistics.median(shared_right[key]) if shared_right[key] else page_width
+        if lines:
+            size = statistics.median(line.size for line in lines)
+            left, right = _left_edge(lines, left, size), _right_edge(lines, right, size)
+        margins.append(Margins(left, right, _line_gap(lines)))
+    return margins
+
+
+def _left_edge(lines: list[Line], shared: float, size: float) -> float:
+    own = min(line.x0 for line in lines)
+    support = sum(1 for line in lines if line.x0 - own <= INDENT * size / 2)
+    return own if support >= EDGE_SUPPORT else min(own, shared)
+
+
+def _right_edge(lines: list[Line], shared: float, size: float) -> float:
+    # The second-widest line, so that one line overhanging the margin does not move it.
+    ends = sorted((line.x1 for line in lines), reverse=True)
+    own = ends[min(1, len(ends) - 1)]
+    support = sum(1 for x1 in ends if own - x1 <= WRAP_SLACK * size)
+    return own if support >= EDGE_SUPPORT else max(own, shared)
+
+
+def _line_gap(lines: list[Line]) -> float:
+    gaps = [
+        max(0.0, b.top - a.bottom)
+        for a, b in zip(lines, lines[1:])
+        if b.top > a.top + a.size / 2 and abs(a.size - b.size) <= SIZE_TOLERANCE
+    ]
+    return statistics.median(gaps) if gaps else 0.0
+
+
+def continues(line: Line, nxt: Line, first: Line, margins: list[Margins]) -> bool:
+    """Whether `nxt` carries on the paragraph that starts at `first` and so far ends at `line`."""
+    here, there = margins[line.page - 1], margins[nxt.page - 1]
+    if line.standalone or nxt.standalone or abs(line.size - nxt.size) > SIZE_TOLERANCE:
+        return False
+    if nxt.page == line.page:
+        if nxt.top - line.bottom > here.line_gap + PARAGRAPH_SPACING * line.size:
+            return False
+    elif nxt.page != line.page + 1:
+        return False
+    room = max(WRAP_SLACK * line.size, nxt.lead_width + line.size)
+    if here.right - line.x1 > room:
+        return False  # a short line ends its paragraph
+    if nxt.x0 - there.left >= INDENT * nxt.size or HEADING_START.match(nxt.text):
+        return False
+    # A full line may end a sentence exactly at the margin. When paragraphs start indented,
+    # a line at the left margin still belongs to the paragraph; without that signal the
+    # sentence end is the better guess for a paragraph end.
+    indented = first.x0 - margins[first.page - 1].left >= INDENT * first.size
+    return indented or not line.text.rstrip(CLOSERS).endswith(SENTENCE_ENDS)
+
+
+def group_paragraphs(stream: list, margins: list[Margins]) -> list:
+    """`stream` in reading order with runs of wrapped Lines gathered into lists of Lines;
+    anything that is not a Line (a table) passes through and ends the paragraph before it."""
+    blocks: list = []
+    paragraph: list[Line] = []
+    for item in stream:
+        if not isinstance(item, Line):
+            if paragraph:
+                blocks.append(paragraph)
+                paragraph = []
+            blocks.append(item)
+        elif paragraph and continues(paragraph[-1], item, paragraph[0], margins):
+            paragraph.append(item)
+        else:
+            if paragraph:
+                blocks.append(paragraph)
+            paragraph = [item]
+    if paragraph:
+        blocks.append(paragraph)
+    return blocks
+
+
+def join_lines(texts: list[str]) -> tuple[str, list[int]]:
+    """One paragraph from its lines, and where each line starts in it.
+
+    CJK text has no spaces between words, so a wrap between two CJK characters (or a
+    number and its unit, `465.49万` + `元`) joins without one; only latin text needs one.
+    """
+    out = ""
+    starts = []
+    for text in texts:
+        if out and text and _is_latin(out[-1]) and _is_latin(text[0]):
+            out += " "
+        starts.append(len(out))
+        out += text
+    return out, starts
