@@ -13,7 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 from rich.tree import Tree
 
-from pipeline import runner, store
+from pipeline import evaluate, runner, store
 from pipeline.errors import JixiaoError
 from pipeline.schema import TABLES
 
@@ -119,6 +119,40 @@ def query(
     console.print(table)
     if len(rows) > limit:
         console.print(f"… {len(rows) - limit} more rows (use --limit or --csv)")
+
+
+@app.command("eval")
+def eval_(
+    gold: Path = typer.Option(..., "--gold", help="Folder of gold JSON files (format: shared/gold/README.md)."),
+    docs: Optional[Path] = typer.Option(None, "--docs", help="Extract the documents the gold files name from this folder."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Score the tables of an earlier run instead."),
+    fail_under: Optional[float] = typer.Option(None, "--fail-under", help="Exit 1 when micro F1 is lower."),
+    explain: bool = typer.Option(False, "--explain", help="List every miss and false positive with evidence."),
+    match_stem: bool = typer.Option(False, "--match-stem", help="Score NAME.docx / NAME.pdf against the gold of NAME.txt."),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Parallel processes for --docs (0: one per core)."),
+) -> None:
+    """Precision, recall and F1 per field family against gold files."""
+    if (docs is None) == (out is None):
+        _fail("give exactly one of --docs DOCS_DIR or --out DIR")
+    try:
+        golds = evaluate.load_gold(gold)
+        if docs is not None:
+            paths = evaluate.documents_for(golds, docs, match_stem=match_stem)
+            if not paths:
+                _fail(f"none of the {len(golds)} documents named by the gold files is in {docs}")
+            tables = runner.run(paths, jobs=jobs or os.cpu_count()).tables
+        else:
+            tables = store.load(out)
+        scores = evaluate.score(golds, evaluate.predictions_from_tables(tables), match_stem=match_stem)
+    except JixiaoError as exc:
+        _fail(str(exc))
+    console.print(evaluate.format_scores(scores), highlight=False, markup=False)
+    if explain:
+        console.print(evaluate.format_findings(scores), highlight=False, markup=False)
+    micro_f1 = scores.micro.f1 or 0.0
+    if fail_under is not None and micro_f1 < fail_under:
+        err_console.print(f"micro F1 {micro_f1:.4f} is below --fail-under {fail_under}", highlight=False)
+        raise typer.Exit(1)
 
 
 @app.command()

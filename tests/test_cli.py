@@ -11,7 +11,7 @@ from tests.conftest import SEED
 cli = CliRunner()
 
 
-@pytest.mark.parametrize("command", ["extract", "query", "show"])
+@pytest.mark.parametrize("command", ["extract", "query", "show", "eval"])
 def test_cli_every_command_has_help(command):
     result = cli.invoke(app, [command, "--help"])
     assert result.exit_code == 0
@@ -84,3 +84,37 @@ def test_cli_show_bad_file_fails_cleanly(tmp_path):
     bad.write_bytes(b"not a zip")
     result = cli.invoke(app, ["show", str(bad)])
     assert result.exit_code == 1 and "error" in result.output
+
+
+def _seed_gold(folder):
+    gold = folder / "gold"
+    gold.mkdir()
+    (gold / "seed.json").write_text(
+        '{"file": "seed.txt", "score": 96, "budget": {"budget_yuan": 698000, "actual_yuan": 522400}}',
+        encoding="utf-8")
+    return gold
+
+
+@pytest.mark.parametrize("threshold,code", [("0.5", 0), ("1.01", 1)])
+def test_cli_eval_docs_and_fail_under(archive, tmp_path, threshold, code):
+    gold = _seed_gold(tmp_path)
+    result = cli.invoke(app, ["eval", "--gold", str(gold), "--docs", str(archive), "--jobs", "1",
+                              "--fail-under", threshold])
+    assert result.exit_code == code, result.output
+    assert "micro" in result.output and "1.000" in result.output
+
+
+def test_cli_eval_scores_an_output_folder_with_explain(archive, tmp_path):
+    out = tmp_path / "out"
+    cli.invoke(app, ["extract", str(archive), "--out", str(out), "--jobs", "1"])
+    gold = _seed_gold(tmp_path)
+    (gold / "seed.json").write_text('{"file": "seed.txt", "score": 90}', encoding="utf-8")
+    result = cli.invoke(app, ["eval", "--gold", str(gold), "--out", str(out), "--explain"])
+    assert result.exit_code == 0, result.output
+    assert "gold=90" in result.output
+
+
+def test_cli_eval_needs_exactly_one_source(tmp_path):
+    gold = _seed_gold(tmp_path)
+    result = cli.invoke(app, ["eval", "--gold", str(gold)])
+    assert result.exit_code == 1 and "exactly one" in result.output
