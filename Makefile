@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test install install-test sysdeps clean
+.PHONY: demo test corpus install install-test sysdeps clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ demo: install
 
 test: install-test sysdeps
 	$(BIN)/python -m pytest -q
+
+# Regenerate the sample archive and its gold files (deterministic: byte-identical output).
+corpus: install-test sysdeps
+	$(BIN)/python -m corpus.build
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
