@@ -25,7 +25,10 @@ class Entry(NamedTuple):
 # 目标设置 ("绩效目标完成情况"), 组织实施 before 过程 ("项目组织实施情况" contains 实施).
 # 立项背景 and the like map to 项目概况 but open only its subsections, hence the second entry.
 LEXICON: tuple[Entry, ...] = (
-    Entry("附表", ("附表", "附件", "自评表", "评分表"), True),
+    # An unnumbered "附件" / "项目支出绩效自评表" after the signature labels an attachment; it
+    # is not part of the report's own outline, so only a numbered one ("七、附表") or one Word
+    # marks as a heading opens a section.
+    Entry("附表", ("附表", "附件", "自评表", "评分表"), False),
     Entry("自评结论", ("结论", "自评得分", "评价得分", "自评结果", "评价结果", "综合评价",
                    "总体评价"), True),
     Entry("存在问题", ("存在问题", "存在的问题", "主要问题", "问题及", "问题和", "问题与",

@@ -377,3 +377,20 @@ def test_sections_lexicon_keywords_are_reachable(entry):
     # A keyword that an earlier entry already claims would never decide anything.
     assert entry.canonical in CANONICAL_NAMES
     assert [k for k in entry.keywords if canonical_name(k) != entry.canonical] == []
+
+
+def test_sections_unnumbered_attachment_after_signature_is_not_a_section():
+    text = (
+        "一、项目概况\n本项目为法律援助经费。\n二、自评结论\n自评得分为96分。\n"
+        "江门市司法局\n2022年3月1日\n附件\n项目支出绩效自评表\n项目名称\t法律援助经费\n"
+    )
+    doc = Document(doc_id="x", source_path="x.txt", format="txt", text=text)
+    titles = [s.title for s in build(doc) if s.level == 1]
+    assert titles == ["项目概况", "自评结论"]
+
+
+def test_sections_numbered_attachment_is_a_section():
+    text = "一、项目概况\n本项目为法律援助经费。\n二、自评结论\n自评得分为96分。\n三、附表\n项目名称\t法律援助经费\n"
+    doc = Document(doc_id="x", source_path="x.txt", format="txt", text=text)
+    sections = [s for s in build(doc) if s.level == 1]
+    assert [(s.title, s.canonical) for s in sections][-1] == ("附表", "附表")
