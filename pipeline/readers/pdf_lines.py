@@ -20,6 +20,9 @@ PIECE_GAP = 3.0
 # In font sizes. A line ending this close to the right margin ran out of room.
 WRAP_SLACK = 2.0
 # In font sizes. First-line indent is two characters; anything from about one counts.
+# A paragraph's first line is indented about two characters; a line starting further in
+# is right-aligned or centred.
+MAX_FIRST_INDENT = 4
 INDENT = 0.9
 # In font sizes: more blank space than usual between two lines separates paragraphs.
 PARAGRAPH_SPACING = 0.8
@@ -191,6 +194,8 @@ def continues(line: Line, nxt: Line, first: Line, margins: list[Margins]) -> boo
             return False
     elif nxt.page != line.page + 1:
         return False
+    if line.x0 - here.left > MAX_FIRST_INDENT * line.size:
+        return False  # right-aligned or centred (a signature date, a caption): it does not wrap
     room = max(WRAP_SLACK * line.size, nxt.lead_width + line.size)
     if here.right - line.x1 > room:
         return False  # a short line ends its paragraph
