@@ -20,10 +20,10 @@ PIECE_GAP = 3.0
 # In font sizes. A line ending this close to the right margin ran out of room.
 WRAP_SLACK = 2.0
 # In font sizes. First-line indent is two characters; anything from about one counts.
-# A paragraph's first line is indented about two characters; a line starting further in
-# is right-aligned or centred.
-MAX_FIRST_INDENT = 4
 INDENT = 0.9
+# In font sizes: a line starting further in than a first-line indent is right-aligned or
+# centred (a signature date, a caption) and does not wrap into the next.
+MAX_FIRST_INDENT = 4
 # In font sizes: more blank space than usual between two lines separates paragraphs.
 PARAGRAPH_SPACING = 0.8
 # In points: sizes further apart than this are different styles (a heading, a note).
