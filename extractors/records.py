@@ -42,6 +42,9 @@ class BudgetRecord:
     raw: str
     span: Span
     source: str = "text"  # text / table
+    label: str | None = None  # a table row's label: 年度资金总额, 其中：财政拨款 …
+    cue: str | None = None  # the words that gave the role: 实际支出, a column header …
+    is_part: bool = False  # a share of another amount (其中…, a non-total row); never a document total
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,8 @@ class IndicatorRecord:
     score: Decimal | None = None
     achieved: bool | None = None
     source: str = "text"
+    # The sentence an actual was read from when it is not on the indicator's own line or row.
+    actual_evidence: str | None = None
 
 
 @dataclass(frozen=True)
@@ -111,6 +116,7 @@ class DocFacts:
     self_score: Decimal | None = None
     grade: str | None = None
     warnings: tuple[str, ...] = field(default=())
+    self_score_evidence: str | None = None  # the sentence or table row stating the total
 
 
 Record = BudgetRecord | IndicatorRecord | CountRecord | ProblemRecord | SuggestionRecord | DocFacts

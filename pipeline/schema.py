@@ -36,6 +36,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("self_score", "DOUBLE"),
         ("grade", "VARCHAR"),
         ("warnings", "VARCHAR"),
+        ("self_score_evidence", "VARCHAR"),
     ],
     "doc_text": [
         ("doc_id", "VARCHAR"),
@@ -61,6 +62,9 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         *_PROVENANCE,
         ("evidence", "VARCHAR"),
         ("source", "VARCHAR"),
+        ("label", "VARCHAR"),
+        ("cue", "VARCHAR"),
+        ("is_part", "BOOLEAN"),
     ],
     "indicators": [
         ("doc_id", "VARCHAR"),
@@ -81,6 +85,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("source", "VARCHAR"),
         *_PROVENANCE,
         ("evidence", "VARCHAR"),
+        ("actual_evidence", "VARCHAR"),
     ],
     "counts": [
         ("doc_id", "VARCHAR"),
