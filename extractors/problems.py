@@ -1,66 +1,53 @@
-"""Problem items reported under 存在问题 (and inline "存在的问题：一是…").
+"""Problem items reported under 存在问题 (and inline "存在的问题：一是…", "主要问题是…").
 
-A problems section often carries the suggestions too (存在问题及建议); a list whose lead-in
-speaks of plans or measures is left to the suggestions extractor.
+Where the items are and which are problems rather than suggestions is decided in
+extractors.problems_regions; this module turns them into records with a category.
 """
 from __future__ import annotations
 
 import re
 
-from extractors.enumerations import Group, find_groups, heading_starts, section_regions
+from extractors.problems_items import PROBLEM
+from extractors.problems_regions import find_items
 from extractors.records import ProblemRecord, make_span
 from pipeline.document import Document
 
-PROBLEM_SECTIONS = {"存在问题"}
-# (category, keywords) — first match wins; extend by adding rows.
-CATEGORIES: list[tuple[str, str]] = [
-    ("资金/预算执行", r"资金|预算|支出|执行率|拨付|经费|结余|财务"),
-    ("绩效目标/指标", r"绩效目标|指标|目标设置|量化|细化"),
-    ("制度/机制", r"制度|机制|体制|规范|统筹|协调|管理办法"),
-    ("人员/能力", r"人员|人手|队伍|能力|专业|培训|意识|干部"),
-    ("进度/时效", r"进度|滞后|延迟|时效|及时|缓慢|推进"),
+# (category, keywords). A problem statement names its subject first ("资金支付进度缓慢" is
+# about funds, "项目进度滞后导致资金结余" about progress), so the keyword found earliest in
+# the item's first sentence decides; at the same position the longer keyword wins
+# ("预算绩效" over "预算"), then the earlier row. Extend by adding rows or keywords.
+CATEGORIES: list[tuple[str, tuple[str, ...]]] = [
+    ("资金/预算执行", ("资金", "预算", "支出", "执行率", "支付", "拨付", "经费", "结余", "结转", "财务",
+                  "会计", "核算", "采购", "资产", "应收", "应付", "往来款", "账款")),
+    ("绩效目标/指标", ("绩效目标", "绩效指标", "预算绩效", "绩效管理", "绩效评价", "绩效自评", "指标",
+                  "目标设置", "目标设定", "量化", "细化")),
+    ("制度/机制", ("制度", "机制", "体制", "规范", "统筹", "协调", "管理办法", "监管", "监督", "内控",
+               "职能", "职责")),
+    ("人员/能力", ("人员", "人手", "人才", "队伍", "能力", "专业", "培训", "意识", "干部", "编制")),
+    ("进度/时效", ("进度", "滞后", "延迟", "延期", "时效", "及时", "缓慢", "迟缓", "推进", "工期")),
 ]
-_CATEGORY_RES = [(name, re.compile(p)) for name, p in CATEGORIES]
-_PROBLEM_LEAD = re.compile(r"问题|不足|短板|困难|差距|薄弱|弱项")
-_PLAN_LEAD = re.compile(r"建议|下一步|措施|计划|打算|改进|整改方向|(?:19|20)\d\d年(?:是|将|要|，)|我们(?:将|要)|努力|坚持")
+OTHER = "其他"
+_KEYWORDS = sorted(((kw, rank, name) for rank, (name, kws) in enumerate(CATEGORIES) for kw in kws),
+                   key=lambda k: (-len(k[0]), k[1]))
+_KEYWORD_RE = re.compile("|".join(re.escape(kw) for kw, _, _ in _KEYWORDS))
+_CATEGORY_OF = {kw: name for kw, _, name in _KEYWORDS}
+_FIRST_SENTENCE = re.compile(r"[^。；;！？!?\n]*")
 
 
 def extract(doc: Document, found: dict) -> list:
-    records = []
-    for group in problem_groups(doc):
-        for item in group.items:
-            text = doc.text[item.start:item.end]
-            records.append(ProblemRecord(
-                ordinal=item.ordinal, text=text, span=make_span(doc, item.start, item.end),
-                category=categorize(text),
-            ))
-    return records
-
-
-def problem_groups(doc: Document) -> list[Group]:
-    return [group for group, is_problem in classified_groups(doc) if is_problem]
-
-
-def classified_groups(doc: Document) -> list[tuple[Group, bool]]:
-    """Every list in a problems section, with whether it lists problems (else suggestions)."""
-    skip = heading_starts(doc)
-    result = []
-    for section, start, end in section_regions(doc, PROBLEM_SECTIONS):
-        for index, group in enumerate(find_groups(doc, start, end, skip)):
-            result.append((group, _is_problem_list(group.intro, first=index == 0)))
-    return result
-
-
-def _is_problem_list(intro: str, first: bool) -> bool:
-    if _PROBLEM_LEAD.search(intro) and not _PLAN_LEAD.search(intro[-30:]):
-        return True
-    if _PLAN_LEAD.search(intro):
-        return False
-    return first
+    items = [item for item in find_items(doc) if item.kind == PROBLEM]
+    return [
+        ProblemRecord(ordinal=n, text=doc.text[item.start:item.end],
+                      span=make_span(doc, item.start, item.end),
+                      category=categorize(doc.text[item.start:item.end]))
+        for n, item in enumerate(items, start=1)
+    ]
 
 
 def categorize(text: str) -> str:
-    for name, pattern in _CATEGORY_RES:
-        if pattern.search(text):
-            return name
-    return "其他"
+    """The category of the earliest keyword in the first sentence, else in the whole item."""
+    for part in (_FIRST_SENTENCE.match(text).group(), text):
+        match = _KEYWORD_RE.search(part)  # leftmost, and the longest at that position
+        if match:
+            return _CATEGORY_OF[match.group()]
+    return OTHER

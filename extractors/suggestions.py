@@ -1,23 +1,18 @@
-"""Suggestions and next-year measures: lists under 建议 / 改进措施 / 下一步工作, and the
-lists of a 存在问题及建议 section whose lead-in speaks of plans rather than problems."""
+"""Suggestions and next-year measures: items under 建议 / 改进措施 / 下一步工作计划, the
+plans in a 存在问题及建议 section, and inline "建议：一是…". Found together with the
+problems in extractors.problems_regions, which tells the two apart."""
 from __future__ import annotations
 
-from extractors.enumerations import find_groups, heading_starts, section_regions
-from extractors.problems import classified_groups
+from extractors.problems_items import SUGGESTION
+from extractors.problems_regions import find_items
 from extractors.records import SuggestionRecord, make_span
 from pipeline.document import Document
 
-SUGGESTION_SECTIONS = {"建议"}
-
 
 def extract(doc: Document, found: dict) -> list:
-    skip = heading_starts(doc)
-    groups = [g for g, is_problem in classified_groups(doc) if not is_problem]
-    for _, start, end in section_regions(doc, SUGGESTION_SECTIONS):
-        groups.extend(find_groups(doc, start, end, skip))
-    groups.sort(key=lambda g: g.items[0].start)
+    items = [item for item in find_items(doc) if item.kind == SUGGESTION]
     return [
-        SuggestionRecord(ordinal=item.ordinal, text=doc.text[item.start:item.end],
+        SuggestionRecord(ordinal=n, text=doc.text[item.start:item.end],
                          span=make_span(doc, item.start, item.end))
-        for group in groups for item in group.items
+        for n, item in enumerate(items, start=1)
     ]
