@@ -22,6 +22,8 @@ from extractors.chinese_numerals import (
     CN_UNIT_CHARS,
     POINT_CHARS,
     DIGIT_VALUES,
+    UPPER_DIGITS,
+    UPPER_UNITS,
     EXACT,
     NumeralError,
     arabic_to_decimal,
@@ -47,14 +49,14 @@ MULTIPLIERS = {"十": 1, "百": 2, "千": 3, "万": 4, "十万": 5, "百万": 6,
 # Counted things. Longer units win over their prefixes (人次 before 人, 个月 before 个).
 # "3个月" is reported with unit 个月 so it is never confused with the date "3月".
 QUANTITY_UNITS = (
-    "个百分点", "百分点", "个月", "人次", "户次", "家次", "件次", "场次", "批次", "期次",
+    "个百分点", "百分点", "个工作日", "个月", "人次", "户次", "家次", "件次", "场次", "批次", "期次", "台次",
     "班次", "车次", "架次", "篇次", "课时", "学时", "小时", "工作日", "阶段", "部门", "部分",
-    "平方公里", "平方米", "平米", "立方米", "公里", "千米", "公顷", "千克", "公斤",
+    "平方公里", "平方米", "平米", "立方米", "立方", "延米", "公里", "千米", "公顷", "千克", "公斤", "千瓦",
     "㎡", "m²", "km",
     "个", "项", "人", "份", "次", "件", "场", "户", "家", "所", "名", "位", "台", "辆",
     "套", "批", "期", "篇", "条", "本", "册", "座", "处", "栋", "间", "张", "块", "首",
     "部", "支", "趟", "组", "队", "种", "宗", "起", "例", "轮", "门", "棵", "株",
-    "头", "只", "天", "日", "周", "年", "月", "米", "亩", "吨",
+    "头", "只", "天", "日", "周", "年", "月", "米", "亩", "吨", "盏", "艘", "架", "幅", "堂",
 )  # not 类: "二类高层建筑", "一类地区" are ranks far more often than counts
 # Units a table cell may carry that are not counts in running text (96分 is a score).
 CELL_ONLY_UNITS = ("分",)
@@ -154,6 +156,8 @@ _GAP = r"[ \t\u3000]*(?:\r?\n[ \t\u3000]*)?"
 _NUMBER = rf"{_NUM_START}(?:{ARABIC_NUMBER}|{CN_NUMERAL})"
 _COUNTED = rf"(?:{ARABIC_NUMBER}|{_counted_numeral_pattern()})"
 _CN_DIGIT = "[" + "".join(DIGIT_VALUES) + "]"
+# Published PDFs and Word files set Arabic digits apart with spaces: "事业单位 4 家".
+_DIGIT_UNIT_GAP = r"(?:(?<=[0-9０-９])[ \u3000])?"
 
 MONEY_RE = re.compile(
     rf"(?P<pre>{_qualifier_pattern(k for k, v in QUALIFIERS_BEFORE.items() if v)})?"
@@ -178,7 +182,7 @@ QUANTITY_RE = re.compile(
     rf"{_NUM_START}(?P<num>{_COUNTED})"
     rf"(?:[ \t]*(?P<dash>[-－~～—至到])[ \t]*(?P<num2>{_COUNTED}))?"
     rf"(?P<post>[余多])?(?P<mult>{_multiplier_pattern()})?(?P<post2>[余多])?"
-    rf"(?P<unit>{_alternation(QUANTITY_UNITS)})"
+    rf"{_DIGIT_UNIT_GAP}(?P<unit>{_alternation(QUANTITY_UNITS)})"
     rf"(?P<tail>{_alternation(QUALIFIERS_AFTER_UNIT)})?"
 )
 CELL_VALUE_RE = re.compile(
@@ -197,6 +201,8 @@ COMPARATOR_RE = re.compile(rf"\s*(?P<op>{_COMPARATOR})\s*")
 
 _DATE_AFTER_YEAR = re.compile(rf"[0-9０-９{''.join(DIGIT_VALUES)}十]{{1,3}}月")
 _LONE_MAGNITUDE = set("十百千万亿拾佰仟萬億")
+# A financial capital alone belongs to a word (队伍, 陆续, 收拾): nobody counts "伍年".
+_LONE_CAPITALS = set(UPPER_DIGITS) | set(UPPER_UNITS[:3])
 _CENT = Decimal("0.01")
 
 
@@ -283,6 +289,8 @@ def _money(text: str, hit: re.Match) -> MoneyMatch | None:
     if not _plausible_numeral(numeral, qualified, zero_ok=True):
         return None
     mag = hit.group("mag") or ""
+    if not mag:
+        numeral, mag = _split_unit_magnitude(numeral)
     try:
         with decimal.localcontext(EXACT):
             amount = _number(numeral).scaleb(MULTIPLIERS.get(mag, 0))
@@ -295,6 +303,17 @@ def _money(text: str, hit: re.Match) -> MoneyMatch | None:
         return None
     approx = any(hit.group(g) for g in ("pre", "post", "post2", "tail"))
     return MoneyMatch(hit.start(), hit.end(), hit.group(), _yuan(amount), _written_unit(numeral, mag), approx)
+
+
+def _split_unit_magnitude(numeral: str) -> tuple[str, str]:
+    """"三十九万零六百二十五千元": a trailing 千 the numeral cannot take belongs to the unit 千元."""
+    try:
+        _number(numeral)
+        return numeral, ""
+    except (NumeralError, decimal.DecimalException):
+        mag = next((m for m in sorted(MULTIPLIERS, key=len, reverse=True)
+                    if numeral.endswith(m) and len(numeral) > len(m)), "")
+        return numeral[:len(numeral) - len(mag)], mag
 
 
 def _bare_amount(hit: re.Match, unit: str) -> Decimal | None:
@@ -371,14 +390,17 @@ def _not_a_count(text: str, hit: re.Match) -> bool:
         or text.startswith(NOT_A_COUNT_BEFORE, hit.end("unit"))
         or any(text.startswith(idiom, start) and start + len(idiom) >= hit.end("unit") for idiom in IDIOMS)
         or not _plausible_numeral(numeral, qualified)
+        or numeral in _LONE_CAPITALS
         or (hit.group("num2") is not None and not _plausible_numeral(hit.group("num2"), True))
         or _outline_number(text, hit)
     )
 
 
 def _outline_number(text: str, hit: re.Match) -> bool:
-    """"1.2项目概况": a dotted number opening a line is a heading number, not 1.2 项."""
-    if hit.group("pre") or hit.group("mult") or not re.search(r"[.．]", hit.group("num")):
+    """"1.2项目概况", "1 项目概况": a dotted number, or one set apart by a space, opening a
+    line is a heading number, not 1.2 项."""
+    spaced = hit.end("num") < hit.start("unit")
+    if hit.group("pre") or hit.group("mult") or not (spaced or re.search(r"[.．]", hit.group("num"))):
         return False
     start = hit.start("num")
     return not text[text.rfind("\n", 0, start) + 1 : start].strip()
@@ -446,6 +468,8 @@ def parse_value_with_unit(s: str) -> tuple[Decimal | None, str | None]:
             value = clean_decimal(_number(numeral).scaleb(MULTIPLIERS.get(hit.group("mult") or "", 0)))
     except (NumeralError, decimal.DecimalException):
         return None, None
+    if unit == "月" and value == value.to_integral_value() and 1 <= value <= 12:
+        return None, None  # "12月底前", "6月30日前": a month of the year, not a count ("3个月")
     return value, ("%" if unit in ("%", "％") else unit)
 
 
@@ -506,4 +530,4 @@ def _cn_only(numeral: str, words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _preceded_by(text: str, pos: int, words) -> bool:
-    return text[max(0, pos - 4):pos].endswith(tuple(words))
+    return text[max(0, pos - 6):pos].rstrip(" \u3000").endswith(tuple(words))
