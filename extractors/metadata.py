@@ -1,120 +1,130 @@
 """Who reported on what, for which year: department, region, year, project, report kind.
 
-Labels (主管部门：…, 项目名称：…) win over the title, the title over the body. The year is the
-year evaluated: a year in the title, else the year most often named with 年度/年 in the
-first part of the report — plans for the next year come later in the text.
+Sources, from most to least authoritative: label cells and lines (主管部门：…, 项目名称：…),
+the title block, the signature above the closing date, then the body. A 主管部门 label
+outranks the body named in the title — the department reports on the projects its units
+carry out — unless the two agree; the implementing unit (实施单位) is used only when
+nothing better names the department.
 """
 from __future__ import annotations
 
 import re
-from collections import Counter
 
+from extractors import metadata_project as project
+from extractors.metadata_labels import labelled, signature, title_block
+from extractors.metadata_lexicon import (
+    ADMIN_SUFFIXES, DEPARTMENT_LABELS, PROJECT_KINDS, STRUCTURE_KINDS, TITLE_KINDS,
+)
+from extractors.metadata_names import (
+    Found, departments_in, is_department, level_department_at, most_named, region_of, regions_in,
+)
+from extractors.metadata_year import YearFinding, year_of
 from extractors.records import DocFacts
 from pipeline.document import Document
 
-_HEAD_CHARS = 600  # the title block and first paragraphs
-_ADMIN = r"(?:[\u4e00-\u9fa5]{2,7}?(?:省|自治区|市|自治州|州|盟|地区|区|县|自治县|旗))"
-_ORGAN_END = r"(?:局|委员会|委|办公室|办|厅|院|中心|办事处|馆|所|站|队|处|部|会|社|校|学校|医院|政府)"
-# Function words a lazy match would otherwise take as the start of a place name ("根据江门市…").
-_LEAD_WORDS = r"(?:根据|按照|依据|依照|经|由|对|在|向|为|是|与|和|及|将|从|会同|配合|协助|组织|指导|我|本)"
-DEPARTMENT = re.compile(
-    rf"(?:{_LEAD_WORDS})?(?P<dept>(?:中共)?{_ADMIN}{{1,3}}(?:人民政府)?[\u4e00-\u9fa5]{{0,14}}?{_ORGAN_END})"
-)
-_DEPT_LABEL = re.compile(
-    r"(?:预算主管部门|主管部门|部门名称|单位名称|预算单位|实施单位|项目单位|填报单位|评价单位)(?:（盖章）|\(盖章\))?\s*[：:]\s*"
-    r"(?P<dept>[^\s\t\n，。；]{4,40})"
-)
-_REGION = re.compile(rf"^(?P<region>(?:中共)?{_ADMIN}{{1,3}})")
-_PROJECT_LABEL = re.compile(r"项目名称\s*[：:\t]\s*(?P<project>[^\t\n，。；]{2,60})")
-_PROJECT_TITLE = re.compile(r"(?:关于)?(?P<project>[^\n]{2,60}?)(?:项目)?(?:支出)?(?:绩效)?(?:自评|评价)(?:报告)?")
-_YEAR = re.compile(r"(?<!\d)(?P<year>20[0-4]\d|19[89]\d)\s*年(?!\d)")
-_TITLE_YEAR = re.compile(r"(?<!\d)(?P<year>20[0-4]\d|19[89]\d)\s*年")
-
-# (report kind, cue regex) in order: the first whose cue matches the head of the text wins.
-REPORT_KINDS: list[tuple[str, str]] = [
-    ("部门整体支出绩效自评报告", r"部门整体(?:支出)?绩效"),
-    ("项目支出绩效自评报告", r"项目(?:支出)?绩效自评|项目自评|(?:项目)?绩效自评报告"),
-    ("部门决算", r"部门决算|决算公开"),
-    ("部门预算", r"部门预算|预算公开"),
-    ("绩效评价报告", r"绩效评价报告|重点绩效评价"),
-]
-# A report with no title still shows its kind by its sections.
-_PROJECT_REPORT_BODY = re.compile(r"项目(?:自评结论|概况|绩效情况|组织实施)")
+_TITLE_KINDS = [(kind, re.compile(cue)) for kind, cue in TITLE_KINDS]
+_STRUCTURE_KINDS = [(kind, re.compile(cue)) for kind, cue in STRUCTURE_KINDS]
+# A title that says 自评 but not what of: the structure tells project from department.
+_PROJECT_TITLE = re.compile(r"项目|专项|资金|经费")
+_SELF_EVALUATION_KINDS = ("项目支出绩效自评报告", "部门整体支出绩效自评报告")
+_STRUCTURE_HEAD_CHARS = 400
+# Kinds written after the year they report on (a 部门预算 is written before its year).
+LOOKING_BACK = ("项目支出绩效自评报告", "部门整体支出绩效自评报告", "绩效评价报告", "部门决算")
+_REGION_SEARCH_CHARS = 3000
+_LEVELS = "省市县区州旗"
 
 
 def extract(doc: Document, found: dict) -> list:
-    text = doc.text
-    head = text[:_HEAD_CHARS]
-    department = _department(text, head)
-    return [DocFacts(
-        department=department,
-        region=_region(department),
-        year=_year(text, head),
-        project=_project(text, head),
-        report_kind=_report_kind(text, head),
-    )]
+    title = title_block(doc)
+    kind = _report_kind(doc, title)
+    department = _department(doc, title)
+    year = year_of(doc, (title.start, title.end) if title else None, looks_back=kind in LOOKING_BACK)
+    proj, inferred = None, False
+    if kind in PROJECT_KINDS or kind is None:
+        named = department.value if department else None
+        proj = project.from_label(doc) or (project.from_title(title, named) if title else None)
+        if not proj and kind:
+            proj, inferred = project.from_body(doc), True
+    return [_facts(doc, title, kind, department, year, proj, inferred)]
 
 
-def _department(text: str, head: str) -> str | None:
-    label = _DEPT_LABEL.search(text)
-    if label and DEPARTMENT.search(label.group("dept")):
-        return label.group("dept")
-    in_head = DEPARTMENT.search(head)
-    if in_head:
-        return in_head.group("dept")
-    mentions = Counter(m.group("dept") for m in DEPARTMENT.finditer(text))
-    return mentions.most_common(1)[0][0] if mentions else None
+def _facts(doc: Document, title: Found | None, kind: str | None, department: Found | None,
+           year: YearFinding | None, proj: Found | None, inferred: bool) -> DocFacts:
+    warnings = []
+    if year and year.warning:
+        warnings.append(year.warning)
+    if proj and inferred:
+        warnings.append(f"{project.INFERRED}: {proj.value}")
+    return DocFacts(
+        department=department.value if department else None,
+        region=_region(doc, title, department),
+        year=year.year if year else None,
+        project=proj.value if proj else None,
+        report_kind=kind,
+        warnings=tuple(warnings),
+    )
 
 
-def _region(department: str | None) -> str | None:
-    if not department:
-        return None
-    match = _REGION.match(department)
-    if not match:
-        return None
-    region = match.group("region")
-    return region[2:] if region.startswith("中共") else region
+def _report_kind(doc: Document, title: Found | None) -> str | None:
+    by_structure = _kind_from_structure(doc)
+    if title:
+        for kind, cue in _TITLE_KINDS:
+            if cue.search(title.value):
+                if kind == "项目支出绩效自评报告" and not _PROJECT_TITLE.search(title.value) \
+                        and by_structure in _SELF_EVALUATION_KINDS:
+                    return by_structure
+                return kind
+    return by_structure
 
 
-def _title_lines(head: str) -> list[str]:
-    """The short lines before the first paragraph of prose: title, subtitle, issuer."""
-    lines = []
-    for line in head.strip().split("\n")[:4]:
-        if len(line.strip()) > 60 or line.strip().endswith("。"):
-            break
-        lines.append(line.strip())
-    return lines
+def _kind_from_structure(doc: Document) -> str | None:
+    outline = "\n".join([s.title for s in doc.sections] + [doc.text[:_STRUCTURE_HEAD_CHARS]])
+    votes = [(len(cue.findall(outline)), -i, kind) for i, (kind, cue) in enumerate(_STRUCTURE_KINDS)]
+    best = max(votes)
+    return best[2] if best[0] else None
 
 
-def _year(text: str, head: str) -> int | None:
-    title_year = _TITLE_YEAR.search("\n".join(_title_lines(head)[:2]))
-    if title_year:
-        return int(title_year.group("year"))
-    first_half = text[: max(len(text) // 2, _HEAD_CHARS)]
-    years = Counter(int(m.group("year")) for m in _YEAR.finditer(first_half))
-    if not years:
-        return None
-    top = max(years.values())
-    # On a tie the earlier year: later years in a report are plans, not the year evaluated.
-    return min(year for year, n in years.items() if n == top)
+def _department(doc: Document, title: Found | None) -> Found | None:
+    tiers = [[f for f in labelled(doc, labels) if is_department(f.value)] for labels in DEPARTMENT_LABELS]
+    in_title = []
+    if title:
+        in_title = departments_in(doc.text, title.start, title.end, "title")[:1]
+        in_title = in_title or list(filter(None, [level_department_at(doc.text, title.start, title.end)]))
+    if in_title and any(f.value == in_title[0].value for tier in tiers for f in tier):
+        return in_title[0]
+    signed = signature(doc)
+    signed = [signed] if signed and is_department(signed.value) else []
+    for candidates in (tiers[0], in_title, signed, *tiers[1:]):
+        if candidates:
+            return candidates[0]
+    return most_named(departments_in(doc.text, 0, len(doc.text), "body"))
 
 
-def _project(text: str, head: str) -> str | None:
-    label = _PROJECT_LABEL.search(text)
-    if label:
-        return label.group("project").strip()
-    first_line = head.strip().split("\n", 1)[0].strip()
-    titled = _PROJECT_TITLE.fullmatch(first_line)
-    if titled and len(titled.group("project")) >= 4:
-        return titled.group("project")
+def _region(doc: Document, title: Found | None, department: Found | None) -> str | None:
+    """The department's own place; else the place the title or body names, cut to the
+    level the department's name starts with ("市司法局" → the city)."""
+    if department:
+        own = region_of(department.value)
+        if own:
+            return own
+    places = regions_in(title.value) if title else []
+    places += [region_of(f.value) for f in departments_in(doc.text, 0, _REGION_SEARCH_CHARS, "body")]
+    places += regions_in(doc.text[:_REGION_SEARCH_CHARS])
+    level = department.value[0] if department and department.value[0] in _LEVELS else None
+    for place in filter(None, places):
+        cut = _cut_to_level(place, level)
+        if cut:
+            return cut
     return None
 
 
-def _report_kind(text: str, head: str) -> str | None:
-    title = "\n".join(_title_lines(head))
-    for kind, cue in REPORT_KINDS:
-        if re.search(cue, title):
-            return kind
-    if _PROJECT_REPORT_BODY.search(text):
-        return "项目支出绩效自评报告"
-    return None
+def _cut_to_level(place: str, level: str | None) -> str | None:
+    if level is None:
+        return place
+    end = max((i + 1 for i, ch in enumerate(place) if ch == level and _ends_unit(place, i + 1)), default=0)
+    return place[:end] or None
+
+
+def _ends_unit(place: str, end: int) -> bool:
+    head = place[:end]
+    return head.endswith(ADMIN_SUFFIXES) and region_of(head) == head
