@@ -150,10 +150,22 @@ def connect(out: Path) -> duckdb.DuckDBPyConnection:
     return duckdb.connect(str(path), read_only=True)
 
 
-def load(out: Path | str = "outputs") -> dict[str, pd.DataFrame]:
-    """Every table of an output folder as a pandas DataFrame (read from the Parquet files)."""
+class Tables(dict):
+    """Table name -> DataFrame, also readable as attributes: `t.budgets`, `t["budgets"]`."""
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        try:
+            return self[name]
+        except KeyError:
+            raise AttributeError(f"no table {name!r}; tables: {', '.join(self)}") from None
+
+
+def load(out: Path | str = "outputs") -> Tables:
+    """Every table of an output folder as a pandas DataFrame (read from the Parquet files).
+
+    Money columns hold exact `decimal.Decimal` values."""
     out = Path(out)
     missing = [name for name in TABLES if not (out / f"{name}.parquet").is_file()]
     if missing:
         raise JixiaoError(f"no tables in {out} (missing {', '.join(missing)}): run `jixiao extract` first")
-    return {name: pq.read_table(out / f"{name}.parquet").to_pandas() for name in TABLES}
+    return Tables({name: pq.read_table(out / f"{name}.parquet").to_pandas() for name in TABLES})

@@ -81,6 +81,7 @@ def test_store_load_gives_dataframes_of_every_table(tmp_path):
     frames = store.load(tmp_path)
     assert set(frames) == set(TABLES)
     assert frames["budgets"].loc[0, "amount_yuan"] == Decimal("698000")
+    assert frames.budgets is frames["budgets"]
 
 
 def test_store_load_of_an_empty_folder_says_what_to_do(tmp_path):
