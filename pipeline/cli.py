@@ -14,6 +14,9 @@ from rich.table import Table
 from rich.tree import Tree
 
 from pipeline import evaluate, runner, store
+from pipeline.cli_compare import compare
+from pipeline.cli_report import report
+from pipeline.compare import align
 from pipeline.errors import JixiaoError
 from pipeline.schema import TABLES
 
@@ -43,6 +46,8 @@ def extract(
     strict: bool = typer.Option(False, help="Exit 1 when any file failed."),
     write_csv: bool = typer.Option(False, "--csv", help="Also write UTF-8 (with BOM) CSV files."),
     write_xlsx: bool = typer.Option(False, "--xlsx", help="Also write one Excel workbook."),
+    aliases: Optional[Path] = typer.Option(
+        None, "--aliases", help="CSV kind,name,key pinning or splitting department/project names."),
 ) -> None:
     """Read every report under PATHS and write the tables to --out."""
     missing = [str(p) for p in paths if not p.exists()]
@@ -62,6 +67,11 @@ def extract(
                 failures.append(result)
 
         result = runner.run(paths, jobs=jobs or os.cpu_count(), on_file_done=done)
+    # Cross-year links (same department, project, indicator; recurring problems) of this batch.
+    try:
+        result.tables.update(align(result.tables, aliases=aliases))
+    except JixiaoError as exc:
+        _fail(str(exc))
     for failure in sorted(failures, key=lambda f: f.source_path):
         message = failure.rows["errors"][0]["message"]
         err_console.print(f"[red]failed[/red] {failure.source_path}: {message}", highlight=False)
@@ -204,6 +214,10 @@ def _describe(table: str, row: dict) -> str:
     if table in ("problems", "suggestions"):
         return f"{row['ordinal']}. {row['text'][:80]}"
     return f"{row['stage']}: {row['message']}"
+
+
+app.command()(compare)
+app.command()(report)
 
 
 def main() -> None:  # pragma: no cover - console entry point

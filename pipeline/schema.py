@@ -118,6 +118,57 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("message", "VARCHAR"),
         ("doc_id", "VARCHAR"),
     ],
+    # Cross-year alignment (pipeline/compare.py). Scores are 0–100; `method` says which rule linked.
+    "department_keys": [
+        ("doc_id", "VARCHAR"),
+        ("department", "VARCHAR"),
+        ("department_key", "VARCHAR"),
+        ("region", "VARCHAR"),
+        ("method", "VARCHAR"),
+        ("score", "DOUBLE"),
+    ],
+    "project_keys": [
+        ("doc_id", "VARCHAR"),
+        ("department_key", "VARCHAR"),
+        ("project", "VARCHAR"),
+        ("project_key", "VARCHAR"),
+        ("method", "VARCHAR"),
+        ("score", "DOUBLE"),
+        ("year", "INTEGER"),
+    ],
+    "indicator_keys": [
+        ("doc_id", "VARCHAR"),
+        ("char_start", "INTEGER"),
+        ("department_key", "VARCHAR"),
+        ("project_key", "VARCHAR"),
+        ("name", "VARCHAR"),
+        ("indicator_key", "VARCHAR"),
+        ("score", "DOUBLE"),
+        ("unit", "VARCHAR"),
+        ("method", "VARCHAR"),
+        ("year", "INTEGER"),
+    ],
+    "problem_keys": [
+        ("doc_id", "VARCHAR"),
+        ("char_start", "INTEGER"),
+        ("department_key", "VARCHAR"),
+        ("project_key", "VARCHAR"),
+        ("year", "INTEGER"),
+        ("problem_key", "VARCHAR"),
+        ("score", "DOUBLE"),
+    ],
+    "problem_recurrence": [
+        ("department_key", "VARCHAR"),
+        ("project_key", "VARCHAR"),
+        ("problem_key", "VARCHAR"),
+        ("years", "VARCHAR"),
+        ("n_years", "INTEGER"),
+        ("first_year", "INTEGER"),
+        ("last_year", "INTEGER"),
+        ("example_text", "VARCHAR"),
+        ("doc_ids", "VARCHAR"),
+        ("score", "DOUBLE"),
+    ],
 }
 
 # Fact tables whose rows point into doc_text; `text` column name of the matched span.
@@ -132,3 +183,7 @@ SPAN_COLUMN = {
 
 def columns(table: str) -> list[str]:
     return [name for name, _ in TABLES[table]]
+
+# Tables computed across documents by pipeline.compare; an output folder written before
+# they existed is still readable without them.
+ALIGNMENT_TABLES = ("department_keys", "project_keys", "indicator_keys", "problem_keys", "problem_recurrence")

@@ -20,7 +20,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.errors import JixiaoError
-from pipeline.schema import TABLES
+from pipeline.schema import ALIGNMENT_TABLES, TABLES
 
 DUCKDB_FILE = "jixiao.duckdb"
 XLSX_FILE = "jixiao.xlsx"
@@ -165,7 +165,8 @@ def load(out: Path | str = "outputs") -> Tables:
 
     Money columns hold exact `decimal.Decimal` values."""
     out = Path(out)
-    missing = [name for name in TABLES if not (out / f"{name}.parquet").is_file()]
+    present = [name for name in TABLES if (out / f"{name}.parquet").is_file()]
+    missing = [name for name in TABLES if name not in present and name not in ALIGNMENT_TABLES]
     if missing:
         raise JixiaoError(f"no tables in {out} (missing {', '.join(missing)}): run `jixiao extract` first")
-    return Tables({name: pq.read_table(out / f"{name}.parquet").to_pandas() for name in TABLES})
+    return Tables({name: pq.read_table(out / f"{name}.parquet").to_pandas() for name in present})

@@ -11,7 +11,7 @@ from tests.conftest import SEED
 cli = CliRunner()
 
 
-@pytest.mark.parametrize("command", ["extract", "query", "show", "eval"])
+@pytest.mark.parametrize("command", ["extract", "query", "show", "eval", "compare", "report"])
 def test_cli_every_command_has_help(command):
     result = cli.invoke(app, [command, "--help"])
     assert result.exit_code == 0
