@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from pipeline.document import Document, Section
-from pipeline.section_names import canonical_name, is_top_level_name
+from pipeline.section_names import OTHER, canonical_name, is_top_level_name
 
 __all__ = ["build", "canonical_name"]
 
@@ -267,7 +267,31 @@ def _mark_lists(candidates: list[Candidate]) -> list[Candidate]:
     for run in _bare_runs(candidates):
         penalty = 0.0 if len(run) < 2 else W_BARE_PAIR if len(run) == 2 else W_BARE_RUN
         marked.extend(replace(candidates[i], content=candidates[i].content + penalty) for i in run)
+    return _mark_run_on_lists(marked)
+
+
+def _mark_run_on_lists(candidates: list[Candidate]) -> list[Candidate]:
+    """Three or more same-style lines in a row that each run on into a sentence and whose
+    titles name no section ("一、加强党的建设。落实…" "二、统筹社区发展。…") list duties or
+    measures; real sections written that way carry section names (（一）投入情况。…)."""
+    runs: list[list[int]] = []
+    for i, c in enumerate(candidates):
+        prev = candidates[i - 1] if i else None
+        if prev is not None and _run_on_item(prev) and _run_on_item(c) and (
+                prev.style == c.style and prev.line_no + 1 == c.line_no):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    marked = list(candidates)
+    for run in runs:
+        if len(run) >= 3:
+            for i in run:
+                marked[i] = replace(marked[i], content=marked[i].content + W_BARE_RUN)
     return marked
+
+
+def _run_on_item(c: Candidate) -> bool:
+    return not c.bare and c.canonical == OTHER and c.hint is None
 
 
 def _bare_runs(candidates: list[Candidate]) -> list[list[int]]:

@@ -394,3 +394,22 @@ def test_sections_numbered_attachment_is_a_section():
     doc = Document(doc_id="x", source_path="x.txt", format="txt", text=text)
     sections = [s for s in build(doc) if s.level == 1]
     assert [(s.title, s.canonical) for s in sections][-1] == ("附表", "附表")
+
+
+@pytest.mark.parametrize(
+    "text,top",
+    [
+        (  # a run of duties written "一、title。body" lists what the department does
+            "部门主要职能\n一、加强党的建设。落实基层党建责任制。\n二、统筹社区发展。参与辖区建设规划。\n"
+            "三、组织公共服务。组织实施社区公共服务。\n四、绩效目标设置情况\n本部门编报绩效目标的项目49个。\n",
+            ["绩效目标设置情况"],
+        ),
+        (  # sections named as sections may run on into their body all the same
+            "一、项目概况。本项目为校舍维修。\n二、组织实施情况。按计划实施。\n三、存在问题。进度偏慢。\n",
+            ["项目概况", "组织实施情况", "存在问题"],
+        ),
+    ],
+)
+def test_sections_run_on_lists_of_duties_are_not_sections(text, top):
+    doc = Document(doc_id="x", source_path="x.txt", format="txt", text=text)
+    assert [s.title for s in build(doc) if s.level == 1] == top
