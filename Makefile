@@ -23,12 +23,15 @@ demo: install
 	$(BIN)/jixiao extract corpus/ --out outputs/
 
 # Accuracy gates: micro F1 may not fall below the level reached (raise them as it rises).
+# The seed is scored against ../shared/gold where the workplace provides it, else against
+# the copy of its gold in corpus/seed-gold.
 SEED_F1   ?= 0.98
 CORPUS_F1 ?= 0.99
 REAL_F1   ?= 1.0
 
 test: install-test sysdeps
-	$(BIN)/jixiao eval --gold corpus/seed-gold --docs corpus --fail-under $(SEED_F1)
+	if [ -d ../shared/gold ]; then $(BIN)/jixiao eval --gold ../shared/gold --docs ../shared/seed --fail-under $(SEED_F1); \
+	else $(BIN)/jixiao eval --gold corpus/seed-gold --docs corpus --fail-under $(SEED_F1); fi
 	$(BIN)/jixiao eval --gold corpus/gold --docs corpus/archive --fail-under $(CORPUS_F1)
 	if [ -d ../shared/real ]; then $(BIN)/jixiao eval --gold ../shared/real --docs ../shared/real --fail-under $(REAL_F1); fi
 	$(BIN)/python -m pytest -q
