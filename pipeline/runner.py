@@ -91,6 +91,7 @@ def run(
                 if on_file_done:
                     on_file_done(results[-1])
     results.sort(key=lambda r: r.source_path)
+    _keep_facts_once(results)
     tables: dict[str, list[dict]] = {name: [] for name in TABLES}
     for result in results:
         for name, rows in result.rows.items():
@@ -102,6 +103,25 @@ def run(
         n_skipped=len(found.skipped),
         seconds=time.perf_counter() - started,
     )
+
+
+def _keep_facts_once(results: list[FileResult]) -> None:
+    """Byte-identical copies of one report share a doc_id; their facts are listed once, under
+    the first copy, so that sums over an archive do not count a copied report twice."""
+    first_path: dict[str, str] = {}
+    for result in results:
+        (document,) = result.rows["documents"]
+        sha = document["sha256"]
+        if result.status == "error" or sha is None:
+            continue
+        if sha not in first_path:
+            first_path[sha] = result.source_path
+            continue
+        note = f"same content as {first_path[sha]}: its facts are listed once, under that file"
+        document["warnings"] = "; ".join(filter(None, [document["warnings"], note]))
+        for name in result.rows:
+            if name not in ("documents", "errors"):
+                result.rows[name] = []
 
 
 def _result_or_crash(future, path: Path) -> FileResult:

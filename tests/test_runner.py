@@ -73,3 +73,15 @@ def test_runner_failing_extractor_leaves_document_partial(monkeypatch):
 def test_runner_missing_file_is_an_error_row(tmp_path):
     result = runner.run([tmp_path / "nope.txt"], jobs=1)
     assert result.tables["documents"][0]["status"] == "error"
+
+
+def test_runner_identical_copies_keep_facts_once(tmp_path):
+    for name in ("a.txt", "b.txt"):
+        shutil.copy(SEED, tmp_path / name)
+    tables = runner.run([tmp_path], jobs=1).tables
+    docs = sorted(tables["documents"], key=lambda r: r["source_path"])
+    assert [d["status"] for d in docs] == ["ok", "ok"]
+    assert docs[0]["doc_id"] == docs[1]["doc_id"]
+    assert "same content as" in docs[1]["warnings"] and "same content as" not in (docs[0]["warnings"] or "")
+    assert len(tables["doc_text"]) == 1
+    assert len([b for b in tables["budgets"] if b["role"] == "budget"]) == 1
