@@ -53,7 +53,7 @@ CUES: dict[tuple[str, int], tuple[str, ...]] = {
         "实际支出", "实际使用", "实际执行", "全年执行数", "执行数", "执行金额", "支出决算",
         "决算数", "决算支出", "全年支出", "年度支出", "当年支出", "本年支出", "累计支出",
         "共支出", "总支出", "完成投资", "支出总计", "支出合计", "全年执行", "累计执行",
-        "实际拨付"),
+        "实际拨付", "完成支出", "支出完成"),
     ("actual", WEAK): (
         "已支出", "已使用", "使用资金", "使用经费", "已拨付", "完成拨付", "累计拨付", "共拨付",
         "已支付", "累计支付", "支付资金", "发放", "兑付", "兑现", "支出资金", "支出经费",
@@ -67,6 +67,9 @@ CUES: dict[tuple[str, int], tuple[str, ...]] = {
 # (发放补助资金12万元 is spend).
 NOUN_CUES = ("财政拨款", "项目资金", "补助资金", "专项资金", "财政资金", "奖补资金", "专项经费",
              "项目经费", "资金规模")
+# A whole-life total (总投资) often mixes in 自筹 and bank money; the evaluation covers the
+# fiscal share it names, so that share is the budget.
+FISCAL_CUES = ("财政资金", "财政拨款")
 # Cues of money carried into this year's budget: always a share of it.
 PART_CUES = ("上年结转", "上年度结转")
 # After these, with no cue of its own, an amount sums the sentence's earlier ones.
@@ -88,6 +91,7 @@ _RESPECTIVELY = "分别"
 _RATE_CUE = re.compile(
     r"(?:预算|资金)?执行率|(?:预算|资金|支出)执行进度|(?:预算|资金)(?:完成|使用|支出)率"
     r"|完成(?:了)?(?:年度|全年|年初|调整后)?预算(?:数)?的"
+    r"|(?:资金)?(?:支付|拨付)率"
 )
 _RATE_GAP = re.compile(r"[为达到是了约：:\t \u3000]*")
 # A rate stated in a scoring rule (执行率≥90%得满分) is a criterion, not the project's rate.
@@ -235,7 +239,7 @@ def _summary(doc: Document, mentions: list[Mention], tables: list) -> DocFacts:
     warnings: list[str] = []
     prose = [m for m in mentions if m.source == "text"]
     table = next((t for t in tables if t.total is not None), None)
-    budget = _pick(prose, ("adjusted_budget", "budget"))
+    budget = _fiscal_share(prose, _pick(prose, ("adjusted_budget", "budget")))
     actual = _pick(prose, ("actual",))
     stated = None
     if table is not None:
@@ -258,6 +262,14 @@ def _summary(doc: Document, mentions: list[Mention], tables: list) -> DocFacts:
         budget_yuan=budget_yuan, actual_yuan=actual_yuan, execution_rate_stated_pct=stated,
         execution_rate_pct=stated if stated is not None else computed, warnings=tuple(warnings),
     )
+
+
+def _fiscal_share(mentions: list[Mention], budget: Mention | None) -> Mention | None:
+    if budget is None or budget.strength != WHOLE_LIFE:
+        return budget
+    shares = [m for m in mentions if m.is_part and m.role == "budget" and m.cue in FISCAL_CUES
+              and m.evidence == budget.evidence and m.start > budget.start]
+    return shares[0] if shares else budget
 
 
 def _prefer_table(in_table: Mention | None, in_prose: Mention | None, what: str,

@@ -38,11 +38,14 @@ _INLINE = re.compile(
     r"|(?<=[：:；;。 \t])(?:(?P<arabic>\d{1,2})[、.](?!\d)|\((?P<arabic_paren>\d{1,2})\)"
     rf"|\((?P<cn_paren>[{_CN}]{{1,3}})\)|(?P<circled>[①-⑳])))[ \t]*"
 )
-# "一是" and "第一，" also open a paragraph.
+# "一是" and "第一，" also open a paragraph, and so does an item labelled by its kind and
+# number ("问题一：", "措施二："), whose label is no part of its text.
+ITEM_LABELS = ("问题", "不足", "措施", "建议", "对策", "举措")
 _PARAGRAPH_START = re.compile(
-    rf"(?m)^[ \t]*(?:(?P<shi>[{_CN}]{{1,3}})是(?![否非])[，,：:]?|[第其](?P<di>[{_CN}]{{1,3}})(?:是|[，,、：:]))[ \t]*"
+    rf"(?m)^[ \t]*(?:(?P<shi>[{_CN}]{{1,3}})是(?![否非])[，,：:]?|[第其](?P<di>[{_CN}]{{1,3}})(?:是|[，,、：:])"
+    rf"|(?:{'|'.join(ITEM_LABELS)})(?P<label>[{_CN}]{{1,3}})[：:])[ \t]*"
 )
-_STYLES = ("cn", "cn_paren", "arabic", "arabic_paren", "circled", "shi", "di")
+_STYLES = ("cn", "cn_paren", "arabic", "arabic_paren", "circled", "shi", "di", "label")
 
 # Sentences that close a list rather than continue its last item.
 _SUMMARY = re.compile(

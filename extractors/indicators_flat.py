@@ -40,6 +40,7 @@ OWN_LEVEL = 0.3
 QUALITATIVE_MAX = 20
 MAX_WRAPPED = 10
 MAX_LEVEL = 12
+MIN_NAME_AFTER_NUMBER = 5
 
 
 @dataclass(frozen=True)
@@ -208,6 +209,13 @@ def _fit(tokens: tuple[str, ...], roles: tuple[str, ...]) -> tuple[tuple[int, st
     return fit if numeric or len(fit) >= 3 else None
 
 
+def _numbered_name(plain: str) -> bool:
+    """"65岁及以上老年人健康管理人数" opens with a number, but no unit follows it and words
+    do: a name, not a value cell like "≥42000人" or "90以上"."""
+    unit = parse_value_with_unit(parse_comparator(plain)[1])[1]
+    return unit is None and len(_CJK.findall(plain)) >= MIN_NAME_AFTER_NUMBER
+
+
 def _suits(token: str, role: str) -> float | None:
     """How well a token fits a column; None: it cannot be that column's cell."""
     plain = squash(token)
@@ -223,7 +231,7 @@ def _suits(token: str, role: str) -> float | None:
     if _SENTENCE.search(plain) and role != "reason":
         return None
     if role == "name":
-        return 1.0 if _CJK.search(plain) and not value else None
+        return 1.0 if _CJK.search(plain) and (not value or _numbered_name(plain)) else None
     if role == "nature":
         return 2.0 if _NATURE.match(plain) else None
     if role == "unit":

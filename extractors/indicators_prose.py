@@ -31,11 +31,15 @@ _QUOTED = r"“[^”\n]{1,15}”"
 _QUALITATIVE_ACTUAL = r"(?:“[^”\n]{1,15}”|[^,;。\n“”]{1,12})"
 _NAME = r"(?P<name>[^,;。:\n]{2,30}?)(?:指标)?[,:]?[ \t]*(?:的)?"
 _TARGET_WORD = r"(?:年度|全年|计划)?(?:目标值|指标值|目标|计划值|预期值)(?:为|是|:)?[ \t]*"
-_ACTUAL_WORD = r"(?:实际|全年|年度)?(?:完成值|实际值|实现值|完成|实现|达到)(?:了|值)?(?:为|是|:)?[ \t]*"
+# "实际受益学生53416人", "实际满意度为95.2%": 实际 may lead a few words of its own.
+_ACTUAL_WORD = (r"(?:(?:实际|全年|年度)?(?:完成值|实际值|实现值|完成|实现|达到)(?:了|值)?|实际[^\d,;。:\n]{0,8}?)"
+                r"(?:为|是|:)?[ \t]*")
+# How the actual was measured may stand between target and actual ("经抽样调查，").
+_ASIDE = r"(?:[^\d,;。:\n]{2,10},[ \t]*)?"
 # Matched on the folded text ("，" reads ",", "：" ":"): the target first, or the actual first
 # with the target after it ("实际完成520人次（目标值500人次）").
 EXPLICIT = (
-    re.compile(rf"{_NAME}{_TARGET_WORD}(?P<target>{_VALUE})[ \t]*[,;、]?[ \t]*{_ACTUAL_WORD}"
+    re.compile(rf"{_NAME}{_TARGET_WORD}(?P<target>{_VALUE})[ \t]*[,;、]?[ \t]*{_ASIDE}{_ACTUAL_WORD}"
                rf"(?P<actual>{_VALUE})(?![\d.])"),
     re.compile(rf"{_NAME}(?:实际完成值|实际完成|完成值|实际值)(?:为|是|:)?[ \t]*(?P<actual>{_VALUE})"
                rf"[ \t]*[,;、(]?[ \t]*{_TARGET_WORD}(?P<target>{_VALUE})(?![\d.])"),

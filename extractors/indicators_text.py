@@ -28,10 +28,13 @@ _NUMBERING = (
     r"|[一二三四五六七八九十]{1,3}、|[-•·●▪◆■]|[a-zA-Z][.、)])"
 )
 _LINE = re.compile(rf"^[ \t]*(?P<num>{_NUMBERING})?[ \t]*(?P<body>.*?)[ \t。.]*$", re.M)
+# The same, for a sentence inside a line (the search starts there, so ^ cannot anchor it).
+_PIECE = re.compile(rf"[ \t]*(?P<num>{_NUMBERING})?[ \t]*(?P<body>.*?)[ \t。.]*$", re.M)
 # "指标1：培训人次≥500人次": a label that numbers the item.
 _ITEM_LABEL = re.compile(r"^(?:绩效)?(?:指标|目标)[\d一二三四五六七八九十]{1,2}[ \t]*:[ \t]*")
 _LEVEL_PREFIX = re.compile(r"^(?P<level>[^:\s]{2,12}?)(?:\(\d+(?:\.\d+)?分\))?:[ \t]*")
 _COLUMN_GAP = re.compile(r"[ \t]{2,}|\t|[ \t]*:[ \t]*")
+_SENTENCE_STOP = re.compile(r"。")
 _CLAUSE_SEP = re.compile(r"[;]")
 _LIST_SEP = re.compile(r"[;,、]")
 _TRAILING_VALUE = re.compile(
@@ -64,8 +67,35 @@ def read_lists(doc: Document, taken: list[tuple[int, int]]) -> list[Found]:
         for line in _LINE.finditer(doc.match_text, start, end):
             if line.start() == start or any(s <= line.start() < e for s, e in taken):
                 continue  # the section's own heading, or a table row
-            found.extend(_read_line(doc, line, levels))
+            for piece in _level_sentences(doc, line):
+                found.extend(_read_line(doc, piece, levels))
     return found
+
+
+def _level_sentences(doc: Document, line: re.Match) -> list[re.Match]:
+    """A paragraph of level sentences ("年度绩效目标：产出指标：a≥600人次；b≥95%。效益指标：
+    c≥95%。") read as one line per level, without the lead-in that names the whole."""
+    body, at = line.group("body"), line.start("body")
+    lead = _LEVEL_PREFIX.match(body)
+    if lead and not _is_level(lead.group("level")) and _starts_with_level(body[lead.end():]):
+        at += lead.end()
+    ends = [m.end() for m in _SENTENCE_STOP.finditer(doc.match_text, at, line.end("body"))]
+    pieces = list(zip([at, *ends], [*ends, line.end("body")]))
+    if len(pieces) == 1 and at == line.start("body"):
+        return [line]
+    texts = [doc.match_text[s:e].strip() for s, e in pieces]
+    if not all(_starts_with_level(text) for text in texts if text):
+        return [line]
+    return [m for s, e in pieces if (m := _PIECE.match(doc.match_text, s, e)) and m.group("body")]
+
+
+def _is_level(words: str) -> bool:
+    return bool(level_name(words, LEVEL1_NAMES) or level_name(words, LEVEL2_NAMES))
+
+
+def _starts_with_level(text: str) -> bool:
+    prefix = _LEVEL_PREFIX.match(text)
+    return bool(prefix and _is_level(prefix.group("level")))
 
 
 def _goal_ranges(doc: Document) -> list[tuple[int, int]]:

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from extractors.chinese_numerals import CN_DIGIT_CHARS
 from extractors.metadata_lexicon import (
     ADMIN_SUFFIXES, ADMIN_UNIT, DEICTIC_PLACE, HAN, MAX_ORGAN_MIDDLE, NOT_ADMIN_WORDS,
     NOT_IN_ORGAN, NOT_ORGAN_WORDS, ORGAN_ENDS, PARENT_ORGAN_ENDS, PLACEHOLDER_STEMS, SUB_UNIT_ENDS,
@@ -40,6 +41,9 @@ _DEICTIC = re.compile(DEICTIC_PLACE)
 _PLACE_ORGAN = re.compile(r"[省市县区州旗](?:委|政府|人民政府|人大|政协)")
 NOT_IN_ORGAN_RE = re.compile("|".join(NOT_IN_ORGAN))
 _CONTEXT = 4  # characters after a place name that tell jieba where its last word ends
+# jieba glues an organ's last character to a year written in Chinese numerals after it
+# ("卫生健康局二〇二一年度" reads "局二|〇|二一"), so such a year is kept out of the context.
+_CN_YEAR_AFTER = re.compile(rf"[{CN_DIGIT_CHARS}]{{4}}年")
 
 
 @dataclass(frozen=True)
@@ -170,7 +174,8 @@ def _extended(text: str, end: int, limit: int) -> int:
 
 def _ends_a_word(text: str, start: int, end: int) -> bool:
     """The name's last character ends a jieba word, and that word is no common noun."""
-    words = tokenize(text[start:min(len(text), end + 4)])
+    context = 0 if _CN_YEAR_AFTER.match(text, end) else _CONTEXT
+    words = tokenize(text[start:min(len(text), end + context)])
     last = next((w for w in words if w.idx < end - start <= w.idx + len(w.text)), None)
     return last is not None and last.idx + len(last.text) == end - start and last.text not in NOT_ORGAN_WORDS
 

@@ -33,6 +33,16 @@ _SCORE = re.compile(
     rf"{_NUMBER}(?P<unit>\s*分)?(?![\d.%率])"
 )
 _NEXT_LINE_VALUE = re.compile(r"\s*分?\s*(?:\n|$)")
+# A score in a clause about another year is that year's ("上年度自评得分90分", "2021年得分…").
+_OTHER_YEAR = re.compile(r"上年|去年|上一年|前年|以前年度|往年")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
+_CLAUSE_BREAK = re.compile(r"[,;，；]")
+# A score written in Chinese numerals ("自评得分为九十四分") is read only after a cue that
+# names the whole evaluation and a linking word, and with two numerals or more: "十分" stays
+# an adverb.
+_CN_SCORE = re.compile(
+    rf"(?P<cue>{TOTAL_CUES})(?:[为是:]|达到)+\s*(?P<score>[零〇一二三四五六七八九十百点]{{2,8}})\s*分"
+)
 _AVERAGE, _SCALE = re.compile(AVERAGE_CUES), re.compile(SCALE_CUES)
 # A bare "得分" is the total only in the conclusion or beside words about the whole
 # evaluation, and never in a sentence about indicators.
@@ -74,7 +84,8 @@ class Score:
 
 
 def extract(doc: Document, found: dict) -> list:
-    candidates = _text_scores(doc) + [Score(v, "table", a, b) for v, a, b in table_totals(doc)]
+    year = next((r.year for r in found.get("metadata", []) if getattr(r, "year", None)), None)
+    candidates = _text_scores(doc, year) + [Score(v, "table", a, b) for v, a, b in table_totals(doc)]
     score, warnings = _choose(doc, candidates)
     grade = _grade(doc, score)
     evidence = doc.text[slice(*doc.sentence_at(score.start, score.end))].strip() if score else None
@@ -82,11 +93,20 @@ def extract(doc: Document, found: dict) -> list:
                      self_score_evidence=evidence)]
 
 
-def _text_scores(doc: Document) -> list[Score]:
+def _other_year(doc: Document, at: int, year: int | None) -> bool:
+    """"上年度（2021年）该项目自评得分为90分": the clause before the score names another year."""
+    start = doc.sentence_at(at, at + 1)[0]
+    clause = _CLAUSE_BREAK.split(doc.match_text[start:at])[-1]
+    years = [int(y) for y in _YEAR.findall(clause)]
+    return bool(_OTHER_YEAR.search(clause)) or (year is not None and any(y != year for y in years))
+
+
+def _text_scores(doc: Document, year: int | None = None) -> list[Score]:
     tables = [(t.char_start, t.char_end) for t in doc.tables]
     conclusion = _conclusion(doc)
     scores = []
-    for hit in _SCORE.finditer(doc.match_text):
+    hits = [*_SCORE.finditer(doc.match_text), *_CN_SCORE.finditer(doc.match_text)]
+    for hit in sorted(hits, key=lambda h: h.start()):
         wrapped = "\n" in doc.text[hit.end("cue"):hit.start("score")]
         if wrapped and not _NEXT_LINE_VALUE.match(doc.text, hit.end("score")):
             continue
@@ -99,6 +119,8 @@ def _text_scores(doc: Document) -> list[Score]:
         if kind == "weak" and value == MAX_SCORE:
             kind = "scale"  # "总分100分": the scale, unless a cue says whose score it is
         if kind == "bare" and not _about_the_whole(doc, hit, conclusion):
+            continue
+        if kind not in ("scale", "average") and _other_year(doc, hit.start(), year):
             continue
         scores.append(Score(value, kind, hit.start(), hit.end("score")))
     return [s for s in scores if not _beside_a_part_scale(doc, s, scores)]

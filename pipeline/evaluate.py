@@ -572,8 +572,12 @@ def _actual_agrees(gold_raw: str | None, predicted_raw: str | None) -> bool:
         return True
     if predicted_raw is None:
         return False
-    wanted = _digits(gold_raw) or _WHITESPACE.sub("", gold_raw)
-    return wanted in _THOUSANDS.sub("", unicodedata.normalize("NFKC", predicted_raw))
+    wanted = _digits(gold_raw)
+    if not wanted:
+        return _WHITESPACE.sub("", gold_raw) in _WHITESPACE.sub("", predicted_raw)
+    # A date's digits ("2022年12月" → "202212") stand apart in the text; compare digit runs too.
+    folded = _THOUSANDS.sub("", unicodedata.normalize("NFKC", predicted_raw))
+    return wanted in folded or wanted in _digits(predicted_raw)
 
 
 def _target_agrees(gold: Any, predicted: Any) -> bool:

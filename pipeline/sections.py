@@ -66,6 +66,9 @@ _VALUE = re.compile(
 _COLUMN_GAP = re.compile(r"\S {2,}\S")
 _CLAUSE = re.compile(r"[,，]")
 
+# Numbering styles that open a top-level section; an outline with none of them is bare titles.
+_NUMBERED_TOPS = ("part", "chapter", "cn")
+MIN_PLAIN_TOPS = 2
 MAX_TITLE_CHARS = 40
 MAX_HINTED_TITLE_CHARS = 80
 MAX_PLAIN_TITLE_CHARS = 16
@@ -119,13 +122,27 @@ class Candidate:
 
 def build(doc: Document) -> list[Section]:
     """Detect headings in `doc.text`, set `doc.sections` to the tree and return it."""
-    candidates = _mark_lists(_drop_toc(_scan(doc)))
+    candidates = _scan(doc)
+    if _unnumbered_outline(candidates):
+        candidates = _scan(doc, every_name=True)
+    candidates = _mark_lists(_drop_toc(candidates))
     doc.sections = _to_sections(doc, _Outline().place_all(candidates))
     return doc.sections
 
 
-def _scan(doc: Document) -> list[Candidate]:
-    """Every line that could be a heading, in document order."""
+def _unnumbered_outline(candidates: list[Candidate]) -> bool:
+    """An outline of bare titles ("项目基本情况", "资金安排及使用情况" …) with no numbered
+    top level and no Word styles: nothing else can open a section there, so a title the
+    vocabulary keeps for subsections opens a top-level one too."""
+    plain_tops = [c for c in candidates if c.style == _PLAIN and c.hint is None and c.top_level]
+    return (len(plain_tops) >= MIN_PLAIN_TOPS
+            and not any(c.style in _NUMBERED_TOPS for c in candidates)
+            and not any(c.hint is not None for c in candidates))
+
+
+def _scan(doc: Document, every_name: bool = False) -> list[Candidate]:
+    """Every line that could be a heading, in document order; with `every_name`, an
+    unnumbered line is one when it is any section title the vocabulary knows."""
     hints = _hint_ranks(doc.heading_levels)
     folded_text = doc.match_text
     found: list[Candidate] = []
@@ -134,7 +151,7 @@ def _scan(doc: Document) -> list[Candidate]:
     for line in doc.text.split("\n"):
         if line.strip():
             folded = folded_text[start:start + len(line)]
-            candidate = _read_line(start, line_no, line, folded, hints.get(start))
+            candidate = _read_line(start, line_no, line, folded, hints.get(start), every_name)
             if candidate:
                 found.append(candidate)
             line_no += 1
@@ -149,7 +166,7 @@ def _hint_ranks(heading_levels: dict[int, int]) -> dict[int, int]:
 
 
 def _read_line(
-    start: int, line_no: int, line: str, folded: str, hint: int | None
+    start: int, line_no: int, line: str, folded: str, hint: int | None, every_name: bool = False
 ) -> Candidate | None:
     if "\t" in line or _TOC_LEADER.search(folded):
         return None
@@ -157,7 +174,7 @@ def _read_line(
     match = _NUMBERING.match(folded, indent)
     if match:
         style, numbering_end = _style_of(match), match.end()
-    elif hint is not None or _may_be_plain_heading(folded[indent:]):
+    elif hint is not None or _may_be_plain_heading(folded[indent:], every_name):
         style, numbering_end = _PLAIN, indent
     else:
         return None
@@ -167,6 +184,8 @@ def _read_line(
     if not title or len(title) > limit:
         return None
     canonical, top_level = canonical_name(title), is_top_level_name(title)
+    if every_name and not match and hint is None:
+        top_level = canonical != OTHER
     content = _content_score(folded[title_start:title_end], canonical, top_level)
     rest = folded[title_end:].strip()
     if rest == "。":
@@ -193,7 +212,7 @@ def _rank(style: str) -> float | None:
     return _RANK.get(style)
 
 
-def _may_be_plain_heading(line: str) -> bool:
+def _may_be_plain_heading(line: str, every_name: bool = False) -> bool:
     """An unnumbered line is a heading only when it is just a top-level section title."""
     title = line.strip().rstrip(":")
     return (
@@ -201,7 +220,7 @@ def _may_be_plain_heading(line: str) -> bool:
         and not _SENTENCE_MARK.search(title)
         and not _ENUMERATION.match(title)
         and not _NOT_A_SECTION_TITLE.search(title)
-        and is_top_level_name(title)
+        and (is_top_level_name(title) or (every_name and canonical_name(title) != OTHER))
     )
 
 

@@ -65,6 +65,7 @@ PROSE = [
     ("根据工作开展实际情况，全年度实际支出52.24万元。", 2021, [("actual", Decimal("522400"), False)]),
     ("项目资金总额人民币伍拾万元整。", None, [("budget", Decimal("500000"), False)]),
     ("截至2021年12月31日，已拨付资金45万元。", 2021, [("actual", 45 * W, False)]),
+    ("全年累计完成支出18,102.7万元，预算执行率97.07%。", 2022, [("actual", Decimal("181027000"), False)]),
     ("调整后预算为180万元，实际支出175万元，预算执行率97.22%。", None,
      [("adjusted_budget", 180 * W, False), ("actual", 175 * W, False)]),
     ("按每户400元的标准发放，共发放补贴资金12万元。", None,
@@ -135,6 +136,10 @@ def test_budgets_prose_roles(text, year, expected):
      3500 * W, Decimal("34205000"), None, Decimal("97.73")),
     ("上年结转资金20万元，当年预算安排80万元，合计100万元。全年支出96万元。", None,
      100 * W, 96 * W, None, Decimal("96.00")),
+    # A whole-life total split into its fiscal share and 自筹: the fiscal share is evaluated,
+    # and 支付率 is the execution rate.
+    ("项目总投资3,560万元，其中财政资金2,800万元，自筹760万元；已支付2,646万元，支付率94.5%。", None,
+     2800 * W, 2646 * W, Decimal("94.5"), Decimal("94.5")),
 ])
 def test_budgets_prose_document_figures(text, year, budget, actual, stated, rate):
     _, facts = _run(_text_doc(text), year)

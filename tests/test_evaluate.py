@@ -351,6 +351,8 @@ def test_evaluate_indicator_name_matching(gold_name, predicted_name, ratio_ok):
     (1234, "1,234户", 1234, "1234户", True),
     (None, "已完成", None, "全部已完成", True),       # no digits: the whole text must be there
     (None, "已完成", None, "未完成", False),
+    (None, "2022年12月", None, "2022年12月", True),   # a date: its digit runs stand apart
+    (None, "2022年12月", None, "2022年11月", False),
 ])
 def test_evaluate_indicator_target_and_actual(gold_target, gold_actual, predicted_target, predicted_actual, correct):
     gold = {"indicators": [{"name": "专家人数", "target_value": gold_target, "actual_raw": gold_actual}]}

@@ -89,6 +89,17 @@ def test_indicators_list_line(line, name, target_raw, op, value, unit):
     assert record.source == "text" and record.raw == line.strip()
 
 
+@pytest.mark.parametrize("paragraph", [
+    "年度绩效目标：产出指标：培训人民调解员≥600人次；培训合格率≥95%。效益指标：调解成功率≥95%。",
+    "产出指标：培训人民调解员≥600人次；培训合格率≥95%。效益指标：调解成功率≥95%。",
+])
+def test_indicators_list_paragraph_of_level_sentences(paragraph):
+    records, _ = run(goal_section(paragraph))
+    assert [(r.name, r.target_raw, r.level1) for r in records] == [
+        ("培训人民调解员", "≥600人次", "产出指标"), ("培训合格率", "≥95%", "产出指标"), ("调解成功率", "≥95%", "效益指标"),
+    ]
+
+
 @pytest.mark.parametrize("line, name, target_raw", [
     ("4、法治广东建设考评  保持上年度考评等次", "法治广东建设考评", "保持上年度考评等次"),
     ("5、依法治市水平  有提高", "依法治市水平", "有提高"),
@@ -396,6 +407,14 @@ def test_indicators_flattened_scored_framework_with_its_own_levels():
     assert warnings == ()
 
 
+@pytest.mark.parametrize("name", ["65岁及以上老年人健康管理人数", "0-6岁儿童健康管理率"])
+def test_indicators_flattened_row_whose_name_opens_with_a_number(name):
+    text = ("绩效指标完成情况见下表：\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+            f"产出指标\t数量指标\t{name}\t≥42000人\t43800人\t10\t10\n三、项目管理情况")
+    records, _ = run(Document(doc_id="t", source_path="t.txt", format="txt", text=text))
+    assert [(r.name, r.target_raw, r.actual_raw) for r in records] == [(name, "≥42000人", "43800人")]
+
+
 @pytest.mark.parametrize("sep", ["\t", "   ", " | ", "｜"])
 def test_indicators_flattened_rows_any_separator(sep):
     rows = [["序号", "指标名称", "目标值", "完成值"], ["1", "培训人次", "≥500人次", "520人次"],
@@ -503,6 +522,8 @@ def test_indicators_prose_outside_result_sections_fills_nothing():
     ("困难群众基本生活保障：目标值“有效保障”，实际有效保障。", "困难群众基本生活保障", "有效保障", "有效保障"),
     ("城乡低保标准目标不低于940元/月，实际完成940元/月。", "城乡低保标准", "不低于940元/月", "940元/月"),
     ("时效指标：“以案定补”资金发放及时率年度目标100％，实际完成值100％。", "“以案定补”资金发放及时率", "100％", "100％"),
+    ("受益学生人数年度目标为不少于52000人，实际受益学生53416人，完成年度目标。", "受益学生人数", "不少于52000人", "53416人"),
+    ("学生及家长满意度目标为不低于90%，经抽样调查，实际满意度为95.2%。", "学生及家长满意度", "不低于90%", "95.2%"),
 ])
 def test_indicators_prose_explicit_target_and_actual(sentence, name, target, actual):
     doc = build("三、项目绩效情况", "（二）绩效完成情况", sentence, "四、存在问题", "无。")

@@ -90,6 +90,9 @@ CASES = [
     pytest.param(  # a problem paragraph, then the measures as a list
         "五、存在问题及建议\n项目资金到位较晚，影响了进度。\n1.加快资金申请。\n2.加强宣传。",
         ["项目资金到位较晚，影响了进度。"], id="paragraph-then-measure-list"),
+    pytest.param(  # items labelled by kind and number: the label is not the problem's text
+        "（二）存在的问题及原因分析\n问题一：资金支出进度不均衡。受申报周期影响。\n问题二：政策宣传覆盖面不够。\n（三）下一步改进措施\n措施一：加快拨付。",
+        ["资金支出进度不均衡。受申报周期影响。", "政策宣传覆盖面不够。"], id="labelled-items"),
 ]
 
 

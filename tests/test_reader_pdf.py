@@ -273,3 +273,20 @@ def test_pdf_real_pages_and_tables(real_doc):
         table = table_with(real_doc, title)
         assert [row[0] for row in table.row_texts()].count("功能分类科目编码") == 1
         assert table.row_texts()[-1][0] == "合计"
+
+
+@pytest.mark.parametrize(
+    "lines,joined",
+    [
+        (["项目总投资5,", "288.4万元"], "项目总投资5,288.4万元"),
+        (["支出12.", "5万元"], "支出12.5万元"),
+        (["共计1234", "56元"], "共计123456元"),
+        (["see the", "report"], "see the report"),
+        (["465.49万", "元"], "465.49万元"),
+        (["step 1,", "then"], "step 1, then"),
+    ],
+)
+def test_pdf_join_lines_inside_numbers(lines, joined):
+    from pipeline.readers.pdf_lines import join_lines
+
+    assert join_lines(lines)[0] == joined

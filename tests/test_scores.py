@@ -59,6 +59,17 @@ def test_scores_total_stated_in_text(text, score):
     assert score in facts.self_score_evidence.replace("９７", "97")
 
 
+@pytest.mark.parametrize("text,score", [
+    ("综合评定，本项目2022年度绩效自评得分为九十四分。", "94"),
+    ("经自评，综合得分为八十七点五分，等级为良。", "87.5"),
+    # "十分" after a cue is an adverb, not a score.
+    ("本项目自评得分十分理想。", None),
+    ("项目总得分为十分满意。", None),
+])
+def test_scores_total_in_chinese_numerals(text, score):
+    assert facts_of(text).self_score == (Decimal(score) if score else None)
+
+
 @pytest.mark.parametrize("text,warning", [
     ("产出指标得分38分，效益指标得分27分，满意度指标得分9分。", None),
     ("各项目平均得分为93.5分。", "average"),
@@ -126,3 +137,11 @@ def test_scores_budget_total_row_is_no_score():
 ])
 def test_scores_grade_only_where_stated(text, grade):
     assert facts_of(text).grade == grade
+
+
+@pytest.mark.parametrize("text,score", [
+    ("一、项目概况\n上年度（2021年）该项目自评得分为90分。\n", None),
+    ("一、项目概况\n去年自评得分88分，今年进一步完善。\n五、自评结论\n与上年相比，本项目自评得分95分。\n", "95"),
+])
+def test_scores_another_years_score_is_not_the_total(text, score):
+    assert facts_of(text).self_score == (Decimal(score) if score else None)

@@ -191,6 +191,17 @@ def test_sections_unnumbered_canonical_headings():
     ]
 
 
+@pytest.mark.parametrize("middle", ["资金安排及使用情况", "绩效目标实现情况"])
+def test_sections_unnumbered_outline_takes_subsection_names_at_the_top(middle):
+    text = f"项目基本情况\n本项目……\n{middle}\n全年支出……\n存在的问题\n暂无。\n自评结论\n自评得分95分。\n"
+    assert outline(text) == [(1, "", "项目基本情况"), (1, "", middle), (1, "", "存在的问题"), (1, "", "自评结论")]
+
+
+def test_sections_numbered_outline_keeps_a_bare_subsection_name_out():
+    text = "一、项目概况\n本项目……\n二、项目绩效情况\n绩效指标完成情况\n全部完成。\n三、存在问题\n无。\n"
+    assert outline(text) == [(1, "一、", "项目概况"), (1, "二、", "项目绩效情况"), (1, "三、", "存在问题")]
+
+
 def test_sections_list_items_reusing_a_heading_style_are_not_sections():
     assert outline(LIST_UNDER_HEADING) == [
         (1, "一、", "项目概况"),
@@ -351,6 +362,10 @@ def test_sections_long_document_is_fast():
     ("绩效目标完成情况", "绩效完成"),
     ("项目产出情况", "绩效完成"),
     ("项目效益情况", "绩效完成"),
+    ("满意度情况", "绩效完成"),
+    ("（三）满意度指标", "绩效完成"),
+    ("项目资金情况", "投入"),
+    ("部门预算收支情况", "投入"),
     ("项目主要做法和经验", "做法经验"),
     ("主要经验及做法", "做法经验"),
     ("存在问题及建议", "存在问题"),

@@ -135,6 +135,12 @@ def _is_latin(text: str) -> bool:
     return text.isascii() and not text.isspace()
 
 
+def _inside_number(before: str, after: str) -> bool:
+    """A wrap inside one number ("5," + "288.4万元", "1234" + "56") takes no space."""
+    return after[0].isdigit() and (before[-1].isdigit() or (
+        before[-1] in ",." and len(before) > 1 and before[-2].isdigit()))
+
+
 def page_margins(pages: list[tuple[float, list[Line]]]) -> list[Margins]:
     """Margins of each page, given as (page width, lines).
 
@@ -239,7 +245,7 @@ def join_lines(texts: list[str]) -> tuple[str, list[int]]:
     out = ""
     starts = []
     for text in texts:
-        if out and text and _is_latin(out[-1]) and _is_latin(text[0]):
+        if out and text and _is_latin(out[-1]) and _is_latin(text[0]) and not _inside_number(out, text):
             out += " "
         starts.append(len(out))
         out += text
