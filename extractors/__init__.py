@@ -25,9 +25,9 @@ class Extractor:
 EXTRACTORS: list[Extractor] = [
     Extractor("metadata", metadata.extract),
     Extractor("budgets", budgets.extract),
+    Extractor("scores", scores.extract),  # before indicators: their score sums are checked against it
     Extractor("indicators", indicators.extract),
     Extractor("counts", counts.extract),
     Extractor("problems", problems.extract),
     Extractor("suggestions", suggestions.extract),
-    Extractor("scores", scores.extract),
 ]

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from extractors import scores as score_facts
 from extractors.indicators_checks import score_warnings
 from extractors.indicators_flat import read_flat
 from extractors.indicators_prose import fill_actuals, read_explicit
@@ -39,7 +38,7 @@ def extract(doc: Document, found: dict) -> list:
     fill_actuals(doc, items, taken)
     records: list = [_record(doc, item) for item in items]
     blocks += flat_blocks
-    stated = _self_score(doc) if len(blocks) == 1 and blocks[0].total_score is None else None
+    stated = _self_score(found) if len(blocks) == 1 and blocks[0].total_score is None else None
     warnings = score_warnings(blocks, stated)
     if warnings:
         records.append(DocFacts(warnings=tuple(warnings)))
@@ -112,6 +111,7 @@ def _evidence(doc: Document, start: int, end: int) -> tuple[int, int]:
     return line_start, line_end
 
 
-def _self_score(doc: Document) -> Decimal | None:
-    facts = score_facts.extract(doc, {})
+def _self_score(found: dict) -> Decimal | None:
+    """The document's total as the scores extractor (run before this one) read it."""
+    facts = found.get("scores", [])
     return next((f.self_score for f in facts if isinstance(f, DocFacts) and f.self_score is not None), None)

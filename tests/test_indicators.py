@@ -5,7 +5,7 @@ from decimal import Decimal as D
 
 import pytest
 
-from extractors import indicators
+from extractors import indicators, scores
 from extractors.indicators_vocab import achieved, lower_is_better, read_value
 from extractors.records import DocFacts, IndicatorRecord
 from pipeline import sections
@@ -43,7 +43,8 @@ def build(*parts: str | list[list[str | None]]) -> Document:
 
 
 def run(doc: Document) -> tuple[list[IndicatorRecord], tuple[str, ...]]:
-    records = indicators.extract(doc, {})
+    # As in the pipeline: the scores extractor runs first and its total is checked against.
+    records = indicators.extract(doc, {"scores": scores.extract(doc, {})})
     for record in records:
         if isinstance(record, IndicatorRecord):
             assert doc.text[record.span.char_start:record.span.char_end] == record.raw
