@@ -290,3 +290,84 @@ def test_pdf_join_lines_inside_numbers(lines, joined):
     from pipeline.readers.pdf_lines import join_lines
 
     assert join_lines(lines)[0] == joined
+
+
+# Published reports often set the 自评表 as bare text at fixed x positions, without lines.
+RT02 = Path(__file__).parent / "data" / "redteam" / "rt02_shandong_lanshan_health_flat.txt"
+
+
+@pytest.mark.parametrize("style", ["ruled", "unruled"])
+def test_pdf_table_read_with_or_without_ruling(tmp_path, style):
+    from tests.build_redteam_pdf import build_redteam_pdf
+
+    doc = pdf_reader.read(build_redteam_pdf(RT02, tmp_path / "rt02.pdf", style))
+    assert len(doc.tables) == 1
+    rows = doc.tables[0].row_texts()
+    assert rows[0] == ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]
+    assert ["产出指标", "时效指标", "资金拨付及时率", "100%", "95%", "10", "9"] in rows
+    assert len(rows) == 8
+    assert "居民电子健康档案建档率" not in lines_of(doc)  # the table's text is not repeated as lines
+
+
+def test_pdf_unruled_table_not_found_in_prose(tmp_path):
+    """Justified prose, a caption with its unit, and clauses spread at fixed x positions
+    (sentence punctuation before each blank) stay text."""
+    from tests.build_redteam_pdf import build_redteam_pdf
+
+    txt = tmp_path / "prose.txt"
+    txt.write_text("\n".join([
+        "某某县2023年度项目支出绩效自评报告",
+        "项目资金实行专账管理，按季度根据考核结果拨付。" * 6,
+        "表1 绩效指标完成情况\t单位：万元",
+        "项目进展顺利，\t资金到位及时，\t群众反映良好。",
+        "工程质量达标，\t验收一次通过，\t档案资料齐全。",
+        "培训按期完成，\t人员全部到岗，\t制度有效执行。",
+        "经综合评价，本项目自评得分为95分。",
+    ]), encoding="utf-8")
+    doc = pdf_reader.read(build_redteam_pdf(txt, tmp_path / "prose.pdf", "unruled"))
+    assert doc.tables == []
+    assert "项目资金实行专账管理，按季度根据考核结果拨付。" * 6 in lines_of(doc)
+    assert "\t" not in doc.text and "验收一次通过，" in doc.text
+
+
+def test_pdf_unruled_two_column_form_not_a_table(tmp_path):
+    """Label and value pairs (项目名称 … 主管部门 …) need three columns to be a table."""
+    from tests.build_redteam_pdf import build_redteam_pdf
+
+    txt = tmp_path / "form.txt"
+    txt.write_text("\n".join([
+        "某某县2023年度项目支出绩效自评报告",
+        "项目名称\t农村供水保障工程",
+        "主管部门\t县水利局",
+        "实施单位\t县农村供水站",
+        "一、项目基本情况",
+    ]), encoding="utf-8")
+    doc = pdf_reader.read(build_redteam_pdf(txt, tmp_path / "form.pdf", "unruled"))
+    assert doc.tables == []
+    assert "\t" not in doc.text and "主管部门 县水利局" in doc.text
+
+
+def test_pdf_unruled_table_with_wrapped_cells(tmp_path):
+    """A long cell wraps onto lines above and below its row; the pieces join their cell, and
+    a table carried over a page break goes on."""
+    from tests.build_redteam_pdf import build_redteam_pdf
+
+    doc = pdf_reader.read(build_redteam_pdf(RT02, tmp_path / "rt02.pdf", "unruled", cell_chars=7))
+    assert len(doc.tables) == 1
+    rows = doc.tables[0].row_texts()
+    assert len(rows) == 8
+    assert ["产出指标", "数量指标", "65岁及以上老年人健康管理人数", "≥42000人", "43800人", "10", "10"] in rows
+    assert ["满意度指标", "服务对象满意度指标", "居民满意度", "≥85%", "91.5%", "10", "10"] in rows
+
+
+def test_pdf_unruled_table_last_row_alone_on_next_page(tmp_path):
+    """One row is no table by itself, but it carries on the unruled table that ends the page
+    before when its cells fall into that table's columns."""
+    from tests.build_redteam_pdf import build_redteam_pdf
+
+    txt = RT02.parent / "rt04_guangxi_tianyang_water_subheads.txt"
+    doc = pdf_reader.read(build_redteam_pdf(txt, tmp_path / "rt04.pdf", "unruled", cell_chars=7))
+    assert len(doc.tables) == 1
+    rows = doc.tables[0].row_texts()
+    assert rows[-1] == ["满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%", "94%", "10"]
+    assert doc.tables[0].page == 1 and "受益群众满意度" not in lines_of(doc)

@@ -20,7 +20,10 @@ from pipeline.errors import ReadError
 from pipeline.readers.cleanup import clean_text
 from pipeline.readers.pdf_furniture import strip_furniture
 from pipeline.readers.pdf_lines import Line, group_paragraphs, join_lines, page_lines, page_margins
-from pipeline.readers.pdf_tables import PageTable, continue_table, page_tables, table_rows
+from pipeline.readers.pdf_tables import (
+    PageTable, continue_table, continue_unruled, page_tables, run_bbox, table_rows, unruled_head,
+    unruled_tables,
+)
 
 NO_TEXT_LAYER = "no text layer (scanned PDF?): OCR is not supported yet"
 
@@ -33,6 +36,8 @@ class PageContent:
     n_chars: int = 0
     lines: list[Line] = field(default_factory=list)
     tables: list[PageTable] = field(default_factory=list)
+    # Rows of cells at the head of the page too few for a table of their own (pdf_tables._Row).
+    head: list = field(default_factory=list)
 
 
 def read(path: Path) -> Document:
@@ -100,12 +105,27 @@ def _load_page(page, number: int) -> PageContent:
     if not content.n_chars:
         return content
     content.tables = page_tables(page, number)
-    boxes = [table.bbox for table in content.tables]
-    if boxes:
-        # A table's text is the table's; it must not come out a second time as paragraphs.
-        page = page.filter(lambda obj: obj["object_type"] != "char" or not _inside(obj, boxes))
+    page = _without_tables(page, content.tables)
+    # Looked for only outside ruled tables, whose cells may hold column-like text of their own.
+    unruled = unruled_tables(page, number)
+    if unruled:
+        content.tables = sorted([*content.tables, *unruled], key=lambda t: t.top)
+        page = _without_tables(page, unruled)
+    content.head = unruled_head(page)
     content.lines = page_lines(page, number)
     return content
+
+
+def _without_tables(page, tables: list[PageTable]):
+    # A table's text is the table's; it must not come out a second time as paragraphs.
+    boxes = [table.bbox for table in tables]
+    if not boxes:
+        return page
+    return page.filter(lambda obj: obj["object_type"] != "char" or not _inside(obj, boxes))
+
+
+def _line_in(line: Line, box: tuple[float, float, float, float]) -> bool:
+    return _inside({"x0": line.x0, "x1": line.x1, "top": line.top, "bottom": line.bottom}, [box])
 
 
 def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
@@ -139,6 +159,17 @@ def _reading_order(pages: list[PageContent], bodies: list[list[Line]]) -> list[L
     carried: PageTable | None = None
     for page, lines in zip(pages, bodies):
         elements = sorted([*lines, *page.tables], key=lambda e: e.top)
+        if carried and page.head and elements and isinstance(elements[0], Line):
+            # An unruled table whose last rows fall alone on this page: they are read as
+            # lines, and only the table before them can tell that they are its rows.
+            box = run_bbox(page.head)
+            n = next((k for k, e in enumerate(elements) if not (isinstance(e, Line) and _line_in(e, box))),
+                     len(elements))
+            inside = sum(1 for e in elements if isinstance(e, Line) and _line_in(e, box))
+            if n and n == inside and continue_unruled(carried, page.head, page.number):
+                elements = elements[n:]
+                if not elements:
+                    continue
         if carried and elements and isinstance(elements[0], PageTable):
             if continue_table(carried, elements[0]):
                 elements = elements[1:]

@@ -100,14 +100,14 @@ def _line(chars: list[dict], number: int, standalone: bool) -> Line | None:
     if not glyphs:
         return None
     return Line(
-        text=_text(chars), page=number, x0=glyphs[0]["x0"], x1=glyphs[-1]["x1"],
+        text=line_text(chars), page=number, x0=glyphs[0]["x0"], x1=glyphs[-1]["x1"],
         top=min(ch["top"] for ch in glyphs), bottom=max(ch["bottom"] for ch in glyphs),
         size=statistics.median(ch["size"] for ch in glyphs), lead_width=_lead_width(glyphs),
         standalone=standalone,
     )
 
 
-def _text(chars: list[dict]) -> str:
+def line_text(chars: list[dict]) -> str:
     """The glyphs' text, with one space wherever the PDF has spaces or a visible gap."""
     parts: list[str] = []
     prev, spaced = None, False
