@@ -60,7 +60,12 @@ class NotATally(NamedTuple):
 NOT_TALLIES = [
     NotATally("a change in a rate: 提高2个百分点", units=frozenset({"个百分点", "百分点"})),
     NotATally("a composition: 包括人员经费和公用经费两部分", units=frozenset({"部分"})),
-    NotATally("a form or set phrase: 一站式, 三位一体, 两级制", after=r"式|一体|制(?!定|作)"),
+    NotATally("a form or set phrase: 一站式, 三位一体, 两级制, 8小时工作制",
+              after=r"式|一体|(?:工作|责任)?制(?!定|作)"),
+    NotATally("a group's size: 2人一组, 3人一队", after=r"[ \u3000]*(?:一|为一)(?:组|队|班|岗)"),
+    NotATally("a dimension, not a tally: 路面宽3.5米, 厚度18厘米, 管径110毫米",
+              units=frozenset({"米", "厘米", "毫米"}),
+              before=r"(?:宽|高|厚|深|径|直径|口径|宽度|高度|厚度|深度)(?:为|约|达|达到)?[ \u3000]*$"),
     NotATally("a slogan: 三个一批, 五个一律", after=r"一[\u4e00-\u9fff](?![\u4e00-\u9fff])"),
     NotATally("a quoted slogan: “四个不摘”", before=r"[“「『\"]$", after=r"[^”」』\"，。]{0,4}[”」』\"]"),
     NotATally("a plan's name: 三年行动计划", units=frozenset({"年"}), after=r"行动|规划|计划|攻坚|发展纲要"),
@@ -116,11 +121,30 @@ def _is_tally(text: str, q: QuantityMatch) -> bool:
 
 def _excluded_spans(doc: Document, found: dict) -> list[tuple[int, int]]:
     spans = [(span.char_start, span.char_end) for span in _spans(found, "indicators")]
+    spans += _prose_actual_spans(doc.text, found.get("indicators", []))
     spans += [(t.char_start, t.char_end) for t in doc.tables if _budget_or_indicator_table(doc, t, found)]
     for section in doc.sections:
         at = doc.text.find(section.numbering, section.char_start) if section.numbering else -1
         if at >= 0:
             spans.append((section.char_start, at + len(section.numbering)))
+    return spans
+
+
+def _prose_actual_spans(text: str, indicators: list) -> list[tuple[int, int]]:
+    """An indicator's actual read from a sentence away from its own line ("全年组建家庭医生团队
+    118个" after a goals paragraph with "家庭医生团队数量≥100个") is the indicator's value, not a
+    tally: the span of that actual inside its sentence."""
+    spans = []
+    for record in indicators:
+        evidence, actual = getattr(record, "actual_evidence", None), getattr(record, "actual_raw", None)
+        if not evidence or not actual:
+            continue
+        at = text.find(evidence)
+        while at >= 0:
+            hit = text.find(actual, at, at + len(evidence))
+            if hit >= 0:
+                spans.append((hit, hit + len(actual)))
+            at = text.find(evidence, at + 1)
     return spans
 
 

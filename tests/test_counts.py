@@ -113,6 +113,8 @@ def test_counts_value_unit_approx_qualifier_subject(text, expected):
     "人民调解员队伍年龄结构偏大。",
     "基本支出包括人员经费和公用经费两部分。",
     "为60周岁以上老年人发放高龄津贴，庆祝建党100周年。",
+    "严格落实8小时工作制，实行2人一组开展巡查。",
+    "路面宽3.5米，厚度18厘米，管径为110毫米。",
 ])
 def test_counts_excludes_what_is_not_a_tally(text):
     assert facts(text) == []
@@ -133,6 +135,22 @@ def test_counts_skips_quantities_inside_indicator_spans():
         for s in [text.index(name)] for e in [text.index("\n", s)]
     ]}
     assert [r.raw for r in extract(doc, found)] == ["8次"]
+
+
+@pytest.mark.parametrize("text, actual, evidence, kept", [
+    # the actual of a target stated in a goals paragraph, read from a later sentence
+    ("共组建家庭医生团队118个。\n年度目标：家庭医生团队数量≥100个。\n全年组建家庭医生团队118个，签约率74%。",
+     "118个", "全年组建家庭医生团队118个，签约率74%。", ["118个"]),
+    # only the actual is dropped, not the other tallies of its sentence
+    ("全年培训医生200人次，开展巡诊36场。", "36场", "全年培训医生200人次，开展巡诊36场。", ["200人次"]),
+])
+def test_counts_skip_an_indicators_actual_read_from_prose(text, actual, evidence, kept):
+    doc = document(text)
+    s = text.rindex(actual)
+    found = {"indicators": [IndicatorRecord(name="x", raw=actual, span=make_span(doc, 0, 1),
+                                            actual_raw=actual, actual_evidence=evidence)]}
+    assert [r.raw for r in extract(doc, found)] == kept
+    assert all(r.span.char_start != s for r in extract(doc, found))
 
 
 def table_document(header: list[str], rows: list[list[str]], caption: str = "",
