@@ -33,6 +33,9 @@ _SCORE = re.compile(
     rf"{_NUMBER}(?P<unit>\s*分)?(?![\d.%率])"
 )
 _NEXT_LINE_VALUE = re.compile(r"\s*分?\s*(?:\n|$)")
+# A 自评表 saved as text keeps its 总分 row as a line of cells: "总分\t100\t87.6" is the
+# scale, then the score, and nothing else on the line.
+_SCORE_AFTER_SCALE = re.compile(rf"\s*分?[ \t]+(?P<score>{ARABIC_NUMBER})\s*分?[ \t]*(?:\n|$)")
 # A score in a clause about another year is that year's ("上年度自评得分90分", "2021年得分…").
 _OTHER_YEAR = re.compile(r"上年|去年|上一年|前年|以前年度|往年")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*年")
@@ -117,6 +120,10 @@ def _text_scores(doc: Document, year: int | None = None) -> list[Score]:
         if kind in ("weak", "bare") and any(a <= hit.start() < b for a, b in tables):
             continue  # a table's 总分 row is read by its columns (scores_tables)
         if kind == "weak" and value == MAX_SCORE:
+            row = _row_score_after_scale(doc, hit)
+            if row:
+                scores.append(row)
+                continue
             kind = "scale"  # "总分100分": the scale, unless a cue says whose score it is
         if kind == "bare" and not _about_the_whole(doc, hit, conclusion):
             continue
@@ -124,6 +131,18 @@ def _text_scores(doc: Document, year: int | None = None) -> list[Score]:
             continue
         scores.append(Score(value, kind, hit.start(), hit.end("score")))
     return [s for s in scores if not _beside_a_part_scale(doc, s, scores)]
+
+
+def _row_score_after_scale(doc: Document, hit: re.Match) -> Score | None:
+    """"总分\t100\t87.6" alone on its line: a table's total row flattened to text."""
+    line_start = doc.text.rfind("\n", 0, hit.start("cue")) + 1
+    if doc.text[line_start:hit.start("cue")].strip() or "\n" in doc.text[hit.start():hit.end()]:
+        return None
+    after = _SCORE_AFTER_SCALE.match(doc.text, hit.end("score"))
+    value = _value(after.group("score")) if after else None
+    if value is None or not 0 <= value < MAX_SCORE:
+        return None
+    return Score(value, "table", after.start("score"), after.end("score"))
 
 
 def _beside_a_part_scale(doc: Document, score: Score, scores: list[Score]) -> bool:

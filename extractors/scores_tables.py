@@ -1,9 +1,12 @@
 """The total of a 自评表: the 总分/合计 row, read in the 得分 column.
 
 A self-evaluation table puts the scale (分值, 权重) and the score (得分) side by side, so
-the total row holds both "100" and "96"; only the column header tells them apart. Without
-a header that says which column is the score, a total row of exactly two numbers, one of
-them 100, still reads as scale and score.
+the total row holds both "100" and "96"; only the column header tells them apart — the
+nearest header above the total row, since a whole 自评表 stacks blocks with their own
+headers (the budget block's 得分 sits in another column than the indicators'). Without a
+header that says which column is the score, or when that column is empty in the total row
+(merged cells written once in a table saved as text), a total row of exactly two numbers,
+one of them 100, still reads as scale and score.
 """
 from __future__ import annotations
 
@@ -25,12 +28,13 @@ def table_totals(doc: Document) -> list[tuple[Decimal, int, int]]:
     totals = []
     for table in doc.tables:
         rows = _rows(table)
-        column = _score_column(rows)
-        for row in rows:
+        for i, row in enumerate(rows):
             label = next((c for c in row if c.text.strip()), None)
             if label is None or not TOTAL_ROW.fullmatch(re.sub(r"\s", "", label.text)):
                 continue
-            found = _in_column(row, column) if column is not None else _beside_scale(row)
+            column = _score_column(rows[:i][::-1])
+            found = _in_column(row, column) if column is not None else None
+            found = found or _beside_scale(row)
             if found:
                 totals.append(found)
     return totals

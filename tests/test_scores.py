@@ -145,3 +145,38 @@ def test_scores_grade_only_where_stated(text, grade):
 ])
 def test_scores_another_years_score_is_not_the_total(text, score):
     assert facts_of(text).self_score == (Decimal(score) if score else None)
+
+
+@pytest.mark.parametrize("rows,score", [
+    # A whole 自评表: the budget block's 得分 is the last column, the indicators' the one
+    # before; the 总分 row is read under the nearest header above it.
+    ([["项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+      ["年度资金总额", "800", "850", "816", "10", "96%", "9.6"],
+      ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"],
+      ["产出指标", "数量指标", "养护里程", "≥1200公里", "1230公里", "90", "78", ""],
+      ["总分", "", "", "", "", "100", "87.6", ""]], "87.6"),
+    # Saved as text, the merged 总分 cells are written once: the 得分 column is empty in the
+    # total row, whose two numbers are still scale and score.
+    ([["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"],
+      ["产出指标", "数量指标", "养护里程", "≥1200公里", "1230公里", "100", "87.6", ""],
+      ["总分", "100", "87.6", ""]], "87.6"),
+])
+def test_scores_total_row_under_the_nearest_score_header(rows, score):
+    assert facts_of_table(rows).self_score == Decimal(score)
+
+
+@pytest.mark.parametrize("text,score", [
+    # A 自评表 saved as text: the 总分 row is a line of tab-separated cells, scale then score.
+    ("一级指标\t三级指标\t分值\t得分\n产出指标\t养护里程\t20\t20\n总分\t100\t87.6\t\n", "87.6"),
+    ("总分 100 92.5\n填报单位：某局", "92.5"),
+])
+def test_scores_total_row_flattened_to_a_line(text, score):
+    assert facts_of(text).self_score == Decimal(score)
+
+
+@pytest.mark.parametrize("text", [
+    "本项目总分100分，其中产出指标50分。",  # the scale in a sentence
+    "总分\t100\t120\n",  # the second number is no score
+])
+def test_scores_total_line_without_a_score(text):
+    assert facts_of(text).self_score is None
