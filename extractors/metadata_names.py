@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from extractors.chinese_numerals import CN_DIGIT_CHARS
+from pipeline.chinese_numerals import CN_DIGIT_CHARS
 from extractors.metadata_lexicon import (
     ADMIN_SUFFIXES, ADMIN_UNIT, DEICTIC_PLACE, HAN, MAX_ORGAN_MIDDLE, NOT_ADMIN_WORDS,
     NOT_IN_ORGAN, NOT_ORGAN_WORDS, ORGAN_ENDS, PARENT_ORGAN_ENDS, PLACEHOLDER_STEMS, SUB_UNIT_ENDS,

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from typing import Callable
 
-from extractors.chinese_numerals import CN_DIGIT_CHARS
+from pipeline.chinese_numerals import CN_DIGIT_CHARS
 from extractors.metadata_labels import labelled
 from extractors.metadata_lexicon import FUNCTION_WORDS, GENERIC_TOKENS, NOT_A_SUBJECT, PROJECT_LABELS
 from extractors.metadata_names import Found, region_of

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from extractors.chinese_numerals import CN_DIGIT_CHARS, parse_chinese_number
+from pipeline.chinese_numerals import CN_DIGIT_CHARS, parse_chinese_number
 from extractors.metadata_labels import DATE_LINE, closing_lines
 from extractors.metadata_lexicon import YEAR_LABELS
 from pipeline.document import Document

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from extractors.chinese_numerals import (
+from pipeline.chinese_numerals import (
     ARABIC_NUMBER,
     CN_DIGIT_CHARS,
     CN_NUMERAL,

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from extractors.chinese_numerals import ARABIC_NUMBER, NumeralError, parse_chinese_number
+from pipeline.chinese_numerals import ARABIC_NUMBER, NumeralError, parse_chinese_number
 from extractors.records import DocFacts
 from extractors.scores_tables import table_totals
 from pipeline.document import Document

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from extractors.chinese_numerals import ARABIC_NUMBER, arabic_to_decimal
+from pipeline.chinese_numerals import ARABIC_NUMBER, arabic_to_decimal
 from pipeline.document import Cell, Document, Table
 
 SCORE_HEADER = re.compile(r"得分|自评分|评分")

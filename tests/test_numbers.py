@@ -14,7 +14,8 @@ import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from extractors import chinese_numerals, numbers
+from extractors import numbers
+from pipeline import chinese_numerals
 from extractors.numbers import (
     NumeralError,
     find_money,

@@ -13,12 +13,9 @@ from typing import Callable, Mapping
 from docx.oxml.ns import qn
 from lxml.etree import _Element
 
+from pipeline.chinese_numerals import to_chinese_numeral, to_financial_capitals
 from pipeline.readers.docx_xml import child_val, is_on, maybe_int, to_int
 
-_CN_DIGITS = "零一二三四五六七八九"
-_CN_UNITS = ("", "十", "百", "千")
-_CN_LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
-_CN_LEGAL_UNITS = ("", "拾", "佰", "仟")
 _HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
 _EARTHLY_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
 # ①..⑳, ㉑..㉟, ㊱..㊿: the three Unicode runs of circled numbers 1-50.
@@ -47,39 +44,12 @@ def chinese_counting(n: int) -> str:
     Serves both chineseCounting and chineseCountingThousand: they differ only in how Word
     writes numbers past 99, which no report heading reaches.
     """
-    text = _chinese_groups(n, _CN_DIGITS, _CN_UNITS)
-    return text[1:] if text.startswith("一十") else text  # 十一, not 一十一
+    return to_chinese_numeral(n)
 
 
 def chinese_legal(n: int) -> str:
     """The financial form keeps the leading one: 11→壹拾壹."""
-    return _chinese_groups(n, _CN_LEGAL_DIGITS, _CN_LEGAL_UNITS)
-
-
-def _chinese_groups(n: int, digits: str, units: tuple[str, ...]) -> str:
-    if n <= 0:
-        return digits[0]
-    high, low = divmod(n, 10000)
-    if not high:
-        return _chinese_below_10000(low, digits, units)
-    text = _chinese_groups(high, digits, units) + "万"
-    if low:
-        text += (digits[0] if low < 1000 else "") + _chinese_below_10000(low, digits, units)
-    return text
-
-
-def _chinese_below_10000(n: int, digits: str, units: tuple[str, ...]) -> str:
-    text, pending_zero = "", False
-    for power in (3, 2, 1, 0):
-        digit = n // 10**power % 10
-        if not digit:
-            pending_zero = bool(text)
-            continue
-        if pending_zero:
-            text += digits[0]
-            pending_zero = False
-        text += digits[digit] + units[power]
-    return text
+    return to_financial_capitals(n)
 
 
 def _cyclic(symbols: str) -> Callable[[int], str]:

@@ -1,7 +1,8 @@
 """Chinese numerals <-> exact Decimal.
 
 Reports write the same number as "12", "１２", "十二", "壹拾贰", "1.2万" or "六十九点八万";
-every extractor needs them as one exact value. Everything here is Decimal: a float cannot
+every extractor needs them as one exact value, and the docx reader writes Word's
+chineseCounting labels with the same code. Everything here is Decimal: a float cannot
 hold 0.1 yuan, and money must be right to the yuan.
 """
 from __future__ import annotations
