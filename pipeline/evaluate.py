@@ -31,9 +31,10 @@ Readings chosen where README.md leaves room (kept here so `jixiao eval` users ca
   thousands separators dropped on both sides; a gold actual_raw without digits must then be
   contained whole). A matched but incorrect pair is "wrong" (fp + fn).
 - counts: (value, unit, approx) with value compared numerically, unit without whitespace and a
-  null approx read as False. Predictions whose raw or evidence contains a counts_optional
-  string are dropped *before* matching — even one that equals a gold count, so a gold count
-  whose predicted evidence sentence mentions an optional phrase is then a miss.
+  null approx read as False. A prediction that matches a gold count is a true positive, even
+  when its raw or evidence contains a counts_optional string; only an unmatched prediction
+  that contains one is neither rewarded nor penalised. Predictions without an optional
+  string take the gold counts first, so an optional one never leaves a plain one unmatched.
 - problems / suggestions: "X是" and numbering are stripped from predictions, whitespace from
   both sides; a prediction matches a gold item when it starts with it or its first 40
   characters contain it whole. Matching is a maximum one-to-one matching, so an early short
@@ -546,16 +547,20 @@ def _count_key(value: Any, unit: Any, approx: Any) -> tuple:
 
 def score_counts(gold: Gold, prediction: Prediction) -> list[Point]:
     optional = gold.fields.get("counts_optional") or []
-    kept = [c for c in prediction.counts
-            if not any(o in (c.raw or "") or o in (c.evidence or "") for o in optional)]
+
+    def is_optional(count) -> bool:
+        return any(o in (count.raw or "") or o in (count.evidence or "") for o in optional)
+
     remaining = Counter(_count_key(g.get("value"), g.get("unit"), g.get("approx")) for g in gold.fields["counts"] or [])
     points = []
-    for count in kept:
+    # Plain predictions first: a gold count should go to the one that would otherwise be a
+    # false positive, not to an optional one that would cost nothing when left unmatched.
+    for count in sorted(prediction.counts, key=is_optional):
         key = _count_key(count.value, count.unit, count.approx)
         if remaining[key] > 0:
             remaining[key] -= 1
             points.append(Point(MATCH, "count", key, key, count.raw))
-        else:
+        elif not is_optional(count):
             points.append(Point(FALSE_POSITIVE, "count", None, key, count.evidence or count.raw))
     for item in gold.fields["counts"] or []:  # the gold counts left over, with their evidence
         key = _count_key(item.get("value"), item.get("unit"), item.get("approx"))

@@ -398,13 +398,18 @@ def test_evaluate_counts_multiset(predicted, expected):
     (_count(2, "级", raw="两级", evidence="市县两级联动"), (1, 0, 0)),       # evidence holds an optional phrase
     (_count(12, "人", raw="12人"), (1, 0, 0)),                               # raw is an optional phrase
     (_count(9, "人", raw="9人", evidence="共9人参加"), (1, 1, 0)),           # not optional: penalised
-    # Dropped before matching, so a gold count in such a sentence is then missed (README wording).
-    (None, (0, 0, 1)),
+    # A prediction that matches a gold count scores even when its sentence holds an optional phrase.
+    (None, (1, 0, 0)),
+    # Two predictions of the one gold count: the plain one takes it, the optional one costs nothing.
+    ("twice", (1, 0, 0)),
 ])
 def test_evaluate_counts_optional_are_neither_rewarded_nor_penalised(extra, expected):
     gold = {"counts": [{"value": 5, "unit": "个", "approx": False}], "counts_optional": ["市县两级", "12人"]}
     if extra is None:
         predicted = [_count(5, "个", raw="5个", evidence="市县两级设立5个协调小组")]
+    elif extra == "twice":
+        predicted = [_count(5, "个", raw="5个", evidence="市县两级设立5个协调小组"),
+                     _count(5, "个", raw="5个", evidence="设立5个协调小组")]
     else:
         predicted = [_count(5, "个", raw="5个", evidence="设立5个协调小组"), extra]
     assert counts_of(gold, tables_for(counts=predicted), "counts") == expected
