@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from extractors import budgets, counts, indicators, metadata, problems, scores, suggestions
+from extractors import budgets, counts, indicators, metadata, problems, scores
+from extractors.problems import suggestions
 from extractors.records import Record
-from pipeline.document import Document
+from pipeline.core.document import Document
 
 Found = dict[str, list[Record]]
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import ClassVar
 
-from pipeline.document import Document
+from pipeline.core.document import Document
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.errors import JixiaoError
-from pipeline.schema import ALIGNMENT_TABLES, TABLES
+from pipeline.core.errors import JixiaoError
+from pipeline.core.schema import ALIGNMENT_TABLES, TABLES
 
 DUCKDB_FILE = "jixiao.duckdb"
 XLSX_FILE = "jixiao.xlsx"

@@ -26,7 +26,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from pipeline import readers, runner  # noqa: E402
+from pipeline import readers, run as runner  # noqa: E402
 
 SUFFIXES = {".txt", ".docx", ".pdf"}
 

@@ -10,9 +10,9 @@ from decimal import Decimal
 import pytest
 
 from extractors import budgets
-from extractors.budgets_tables import Mention, mark_adjusted
+from extractors.budgets.tables import Mention, mark_adjusted
 from extractors.records import BudgetRecord, DocFacts
-from pipeline.document import Cell, Document, TextBuilder
+from pipeline.core.document import Cell, Document, TextBuilder
 
 W = Decimal(10000)  # one 万元 in yuan
 

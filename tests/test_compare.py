@@ -17,11 +17,11 @@ from rapidfuzz import fuzz
 from typer.testing import CliRunner
 
 from corpus.story import DEPARTMENTS, FIXED, RECURRING
-from pipeline import runner, store
-from pipeline.cli_compare import compare
-from pipeline.compare import align, alignment_for, compare_table
-from pipeline.compare_keys import department_key
-from pipeline.errors import JixiaoError
+from pipeline import run as runner, store
+from pipeline.cli.compare import compare
+from pipeline.align.compare import align, alignment_for, compare_table
+from pipeline.align.keys import department_key
+from pipeline.core.errors import JixiaoError
 from tests.conftest import CORPUS
 
 ARCHIVE = CORPUS / "archive"

@@ -8,7 +8,7 @@ import pytest
 from extractors import counts
 from extractors.records import IndicatorRecord, make_span
 from pipeline import sections
-from pipeline.document import Cell, Document, TextBuilder
+from pipeline.core.document import Cell, Document, TextBuilder
 
 
 def document(text: str) -> Document:

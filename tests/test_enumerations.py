@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.enumerations import find_groups, starts_with_marker
-from pipeline.document import Cell, Document, TextBuilder
+from extractors.problems.enumerations import find_groups, starts_with_marker
+from pipeline.core.document import Cell, Document, TextBuilder
 
 
 def _doc(text: str) -> Document:

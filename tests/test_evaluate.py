@@ -9,7 +9,7 @@ import pytest
 from rapidfuzz import fuzz
 
 from pipeline import evaluate, store
-from pipeline.errors import JixiaoError
+from pipeline.core.errors import JixiaoError
 from tests.conftest import SHARED
 
 SEED_GOLD = SHARED / "gold" / "000_3863e364cbd2cac6.json"

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from pipeline import runner
+from pipeline import run as runner
 from tests.build_docx import build_seed_docx
 from tests.conftest import SEED
 

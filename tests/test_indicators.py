@@ -6,10 +6,10 @@ from decimal import Decimal as D
 import pytest
 
 from extractors import indicators, scores
-from extractors.indicators_vocab import achieved, lower_is_better, read_value
+from extractors.indicators.vocab import achieved, lower_is_better, read_value
 from extractors.records import DocFacts, IndicatorRecord
 from pipeline import sections
-from pipeline.document import Cell, Document, TextBuilder
+from pipeline.core.document import Cell, Document, TextBuilder
 from pipeline.readers import read
 from tests.build_docx import build_seed_docx
 from tests.conftest import SEED

@@ -4,9 +4,9 @@ from __future__ import annotations
 import pytest
 
 from extractors import metadata
-from extractors.metadata_names import region_of
+from extractors.metadata.names import region_of
 from pipeline import sections
-from pipeline.document import Cell, Document, TextBuilder
+from pipeline.core.document import Cell, Document, TextBuilder
 
 BODY = "\n一、项目概况\n本项目用于保障年度重点工作，资金已按计划拨付到位。\n二、存在问题\n部分指标设置不够细化。\n"
 

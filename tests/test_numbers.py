@@ -14,9 +14,9 @@ import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from extractors import numbers
-from pipeline import chinese_numerals
-from extractors.numbers import (
+from pipeline.core import numbers
+from pipeline.core import numerals as chinese_numerals
+from pipeline.core.numbers import (
     NumeralError,
     find_money,
     find_percentages,

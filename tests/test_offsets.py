@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline import runner
-from pipeline.schema import SPAN_COLUMN
+from pipeline import run as runner
+from pipeline.core.schema import SPAN_COLUMN
 from tests.build_docx import build_seed_docx
 from tests.build_pdf import build_report_pdf
 from tests.conftest import CORPUS, REAL_PDFS

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from extractors import problems
-from pipeline.document import Document
+from pipeline.core.document import Document
 from pipeline.sections import build
 
 

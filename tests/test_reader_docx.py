@@ -12,11 +12,11 @@ from docx.oxml.ns import qn
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.document import Document
-from pipeline.errors import ReadError
+from pipeline.core.document import Document
+from pipeline.core.errors import ReadError
 from pipeline.readers import docx as docx_reader
 from pipeline.readers import read as read_any
-from pipeline.readers.docx_numbering import chinese_counting, format_number
+from pipeline.readers.docx.numbering import chinese_counting, format_number
 from tests.build_docx import (
     SEED_PATH, SEED_SECTIONS, Lvl, Numbering, add_body_xml, add_paragraph_xml,
     build_seed_docx, number, number_style, save, set_outline_level,

@@ -5,11 +5,11 @@ import pdfplumber
 import pytest
 
 from pipeline import readers
-from pipeline.document import Document
-from pipeline.errors import ReadError
+from pipeline.core.document import Document
+from pipeline.core.errors import ReadError
 from pipeline.readers import pdf as pdf_reader
 from pipeline.readers.pdf import NO_TEXT_LAYER
-from pipeline.readers.pdf_lines import join_lines
+from pipeline.readers.pdf.lines import join_lines
 from tests.build_pdf import (
     RUNNING_HEADER, T1, T2_HEAD, T3_HEAD, build_blank_pdf, build_encrypted_pdf,
     build_one_page_pdf, build_report_pdf, build_truncated_pdf,
@@ -287,7 +287,7 @@ def test_pdf_real_pages_and_tables(real_doc):
     ],
 )
 def test_pdf_join_lines_inside_numbers(lines, joined):
-    from pipeline.readers.pdf_lines import join_lines
+    from pipeline.readers.pdf.lines import join_lines
 
     assert join_lines(lines)[0] == joined
 

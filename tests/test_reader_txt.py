@@ -4,7 +4,7 @@ import codecs
 
 import pytest
 
-from pipeline.errors import ReadError
+from pipeline.core.errors import ReadError
 from pipeline.readers import read
 from tests.conftest import SEED
 

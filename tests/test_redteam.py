@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import evaluate, runner
+from pipeline import evaluate, run as runner
 
 REDTEAM = Path(__file__).parent / "data" / "redteam"
 MIN_MICRO_F1 = 0.99

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import evaluate, runner
+from pipeline import evaluate, run as runner
 from tests.build_redteam_pdf import build_redteam_pdf
 
 REDTEAM = Path(__file__).parent / "data" / "redteam"

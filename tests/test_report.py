@@ -12,12 +12,13 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from pipeline import report_data, runner, store
-from pipeline.cli_report import report
-from pipeline.report import TITLE, build, write_report
-from pipeline.report_evidence import number_pattern
-from pipeline.report_html import script_json
-from pipeline.report_svg import nice_ticks
+from pipeline.report import data as report_data
+from pipeline import run as runner, store
+from pipeline.cli.report import report
+from pipeline.report.build import TITLE, build, write_report
+from pipeline.report.evidence import number_pattern
+from pipeline.report.html import script_json
+from pipeline.report.svg import nice_ticks
 from tests.conftest import CORPUS
 
 # Planted in a project name, a department name, an evidence sentence, a problem and an error.

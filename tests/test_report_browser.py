@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.report import TITLE, write_report
+from pipeline.report.build import TITLE, write_report
 from tests.test_report import PLANT, write_tables
 
 CHROMIUM = Path("/usr/bin/chromium")

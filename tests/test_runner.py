@@ -5,7 +5,7 @@ import shutil
 import pytest
 
 import extractors
-from pipeline import runner
+from pipeline import run as runner
 from tests.conftest import SEED
 
 

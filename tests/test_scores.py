@@ -7,7 +7,7 @@ import pytest
 
 from extractors import scores
 from pipeline import sections
-from pipeline.document import Cell, Document, TextBuilder
+from pipeline.core.document import Cell, Document, TextBuilder
 
 
 def facts_of(text: str):

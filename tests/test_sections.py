@@ -3,9 +3,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.document import Document
+from pipeline.core.document import Document
 from pipeline.readers import read
-from pipeline.section_names import CANONICAL_NAMES, LEXICON
+from pipeline.sections.names import CANONICAL_NAMES, LEXICON
 from pipeline.sections import build, canonical_name
 
 SEED = Path(__file__).resolve().parents[1] / "corpus" / "000_3863e364cbd2cac6.txt"

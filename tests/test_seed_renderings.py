@@ -8,7 +8,7 @@ import shutil
 
 import pytest
 
-from pipeline import evaluate, runner
+from pipeline import evaluate, run as runner
 from tests.build_docx import build_seed_docx
 from tests.build_seed_pdf import build_seed_pdf
 from tests.conftest import SEED, SHARED

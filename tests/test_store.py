@@ -7,7 +7,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline import store
-from pipeline.schema import TABLES, columns
+from pipeline.core.schema import TABLES, columns
 
 
 def _budget_row(amount: str) -> dict:
@@ -85,7 +85,7 @@ def test_store_load_gives_dataframes_of_every_table(tmp_path):
 
 
 def test_store_load_of_an_empty_folder_says_what_to_do(tmp_path):
-    from pipeline.errors import JixiaoError
+    from pipeline.core.errors import JixiaoError
 
     with pytest.raises(JixiaoError, match="jixiao extract"):
         store.load(tmp_path)

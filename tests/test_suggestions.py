@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from extractors import problems, suggestions
-from pipeline.document import Document
+from extractors import problems
+from extractors.problems import suggestions
+from pipeline.core.document import Document
 from pipeline.sections import build
 
 

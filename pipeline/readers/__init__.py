@@ -4,8 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from pipeline.document import Document
-from pipeline.errors import ReadError, UnsupportedFormat
+from pipeline.core.document import Document
+from pipeline.core.errors import ReadError, UnsupportedFormat
 from pipeline.readers import docx, pdf, txt
 
 Reader = Callable[[Path], Document]

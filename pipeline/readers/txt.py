@@ -7,8 +7,8 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from pipeline.document import Document, new_document
-from pipeline.errors import ReadError
+from pipeline.core.document import Document, new_document
+from pipeline.core.errors import ReadError
 from pipeline.readers.cleanup import clean_text
 
 _BOMS = [

@@ -1,0 +1,122 @@
+"""Budget tables flattened into text lines, as txt and PDF conversions leave them.
+
+A header line naming the money columns (see budgets_tables.HEADER_ROLES) is followed by rows
+of a label and values: tab- or pipe-separated cells (empty cells keep their place),
+space-separated cells, or one cell a line. Values are matched to the header's columns in
+order; the rows end at prose, at a line of words with no numbers, or after a few lines per
+column.
+"""
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from extractors.budgets.tables import (
+    FUND_LABEL,
+    MAX_HEADER_LEN,
+    MONEY_ROLES,
+    VALUE,
+    BudgetTable,
+    RawRow,
+    Token,
+    build,
+    caption,
+    enough,
+    header_role,
+)
+from pipeline.core.numbers import unit_from_caption
+from pipeline.core.document import Document
+
+_ROW_LINES_PER_COLUMN = 4  # rows of a flattened table end within this many lines per column
+
+
+def from_lines(doc: Document, prose_amounts: set[Decimal]) -> list[BudgetTable]:
+    """Budget tables in the lines outside the tables the reader recognised."""
+    spans = [(t.char_start, t.char_end) for t in doc.tables]
+    lines = [line for line in _lines(doc.text) if not any(s <= line[0].start < e for s, e in spans)]
+    tables, i = [], 0
+    while i < len(lines):
+        found = _flat_table(lines, i, prose_amounts, doc.text)
+        if found is None:
+            i += 1
+            continue
+        table, i = found
+        if table is not None:
+            tables.append(table)
+    return tables
+
+
+def _lines(text: str) -> list[list[Token]]:
+    """Non-empty lines as cell tokens; pipe and tab rows keep their empty cells."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        if "|" in line or "｜" in line or "\t" in line:
+            sep = r"[|｜]" if ("|" in line or "｜" in line) else r"\t"
+            tokens, at = [], pos
+            for piece in re.split(sep, line):
+                stripped = piece.strip()
+                lead = len(piece) - len(piece.lstrip())
+                tokens.append(Token(stripped, at + lead, at + lead + len(stripped)))
+                at += len(piece) + 1
+            while tokens and not tokens[0].text:
+                tokens.pop(0)
+            while tokens and not tokens[-1].text:
+                tokens.pop()
+        else:
+            tokens = [Token(m.group(), pos + m.start(), pos + m.end()) for m in re.finditer(r"\S+", line)]
+        if tokens:
+            out.append(tokens)
+        pos += len(line) + 1
+    return out
+
+
+def _flat_table(lines: list[list[Token]], i: int, prose_amounts: set[Decimal],
+                text: str) -> tuple[BudgetTable | None, int] | None:
+    """The table whose header starts on line i, and the index of the line after it."""
+    line = lines[i]
+    first = next((k for k, t in enumerate(line) if header_role(t.text) in MONEY_ROLES), None)
+    if first is None:
+        return None
+    header = [t for t in line[first:] if t.text]
+    j = i + 1
+    while j < len(lines) and all(header_role(t.text) for t in lines[j]):
+        header += lines[j]  # one header cell a line
+        j += 1
+    roles = [header_role(t.text) for t in header]
+    if None in roles or not enough(roles):
+        return None
+    rows: list[RawRow] = []
+    units: list[str] = []
+    for tokens in lines[j:j + _ROW_LINES_PER_COLUMN * (len(header) + 1)]:
+        if not _add_tokens(rows, tokens, header, roles, units):
+            break
+        j += 1
+    rows = [r for r in rows if r.values or (r.label and FUND_LABEL.search(r.label.text))]
+    if not rows:
+        return None
+    head_texts = caption(text, line[0].start) + [t.text for t in line] + [t.text for t in header] + units
+    return build(rows, head_texts, prose_amounts), j
+
+
+def _add_tokens(rows: list[RawRow], tokens: list[Token], header, roles, units: list[str]) -> bool:
+    """Adds a line's cells to the rows; False when the line is not part of the table."""
+    for token in tokens:
+        if unit_from_caption(token.text) and len(token.text) <= MAX_HEADER_LEN:
+            units.append(token.text)  # （万元） wrapped under its header cell
+            continue
+        if token.text and not VALUE.fullmatch(token.text):
+            if len(token.text) > 20 or re.search(r"[。；;]", token.text):
+                return False
+            if rows and not rows[-1].values and rows[-1].label and not FUND_LABEL.search(rows[-1].label.text):
+                if rows[-1].label.start < tokens[0].start:
+                    return False  # a line of words with no numbers after it: prose, not a table
+                rows.pop()  # 项目资金 | 年度资金总额: the row's label is its last word cell
+            rows.append(RawRow(token, []))
+            continue
+        if not rows:
+            rows.append(RawRow(None, []))  # values right under the header: a one-row table
+        row = rows[-1]
+        k = len(row.values)
+        if k < len(header):
+            row.values.append((roles[k], header[k].text, token))
+    return True

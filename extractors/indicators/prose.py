@@ -1,0 +1,169 @@
+"""Prose that states an indicator's actual value.
+
+Two readings only, so that the many numbers of a report's prose stay out (counting them is
+the counts extractor's job):
+- explicit phrasing anywhere outside tables: "培训人次指标目标值500人次，实际完成520人次";
+- in the 绩效完成 sections, a sentence that names an indicator already found in a list or
+  table and gives a value in the target's unit: "全年共办理法律援助案件94件" fills the actual
+  of 法律援助案件办理数量 (≥90件).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extractors.indicators.text import GOAL_SECTIONS
+from extractors.indicators.vocab import (
+    LEVEL1_NAMES, LEVEL2_NAMES, Found, level_name, read_value, squash, unit_in_name, unquote,
+)
+from extractors.nlp import tokenize
+from pipeline.core.numbers import QUANTITY_UNITS, find_money, find_percentages, find_quantities, parse_comparator
+from pipeline.core.document import Document
+
+RESULT_SECTIONS = {"绩效完成"}
+_UNIT = "|".join(re.escape(u) for u in sorted({*QUANTITY_UNITS, "%", "元", "分"}, key=len, reverse=True))
+_VALUE = (
+    r"(?:[≥≤><=≧≦]|不低于|不少于|不超过|不高于|达到|达)?[ \t]*\d[\d,]*(?:\.\d+)?[ \t]*(?:万|亿)?"
+    rf"[ \t]*(?:{_UNIT})(?:/[年季月周日天人户次])?(?:及以上|以上|以下|以内)?"
+)
+# A qualitative target is quoted ("目标为“有效保障”"); the actual follows 实际 unquoted as often.
+_QUOTED = r"“[^”\n]{1,15}”"
+_QUALITATIVE_ACTUAL = r"(?:“[^”\n]{1,15}”|[^,;。\n“”]{1,12})"
+_NAME = r"(?P<name>[^,;。:\n]{2,30}?)(?:指标)?[,:]?[ \t]*(?:的)?"
+_TARGET_WORD = r"(?:年度|全年|计划)?(?:目标值|指标值|目标|计划值|预期值)(?:为|是|:)?[ \t]*"
+# "实际受益学生53416人", "实际满意度为95.2%": 实际 may lead a few words of its own.
+_ACTUAL_WORD = (r"(?:(?:实际|全年|年度)?(?:完成值|实际值|实现值|完成|实现|达到)(?:了|值)?|实际[^\d,;。:\n]{0,8}?)"
+                r"(?:为|是|:)?[ \t]*")
+# How the actual was measured may stand between target and actual ("经抽样调查，").
+_ASIDE = r"(?:[^\d,;。:\n]{2,10},[ \t]*)?"
+# Matched on the folded text ("，" reads ",", "：" ":"): the target first, or the actual first
+# with the target after it ("实际完成520人次（目标值500人次）").
+EXPLICIT = (
+    re.compile(rf"{_NAME}{_TARGET_WORD}(?P<target>{_VALUE})[ \t]*[,;、]?[ \t]*{_ASIDE}{_ACTUAL_WORD}"
+               rf"(?P<actual>{_VALUE})(?![\d.])"),
+    re.compile(rf"{_NAME}(?:实际完成值|实际完成|完成值|实际值)(?:为|是|:)?[ \t]*(?P<actual>{_VALUE})"
+               rf"[ \t]*[,;、(]?[ \t]*{_TARGET_WORD}(?P<target>{_VALUE})(?![\d.])"),
+    re.compile(rf"{_NAME}{_TARGET_WORD}(?P<target>{_QUOTED})[ \t]*[,;、]?[ \t]*"
+               rf"实际(?:完成|实现|情况)?(?:为|是|:)?[ \t]*(?P<actual>{_QUALITATIVE_ACTUAL})"),
+)
+# Leading words of an explicit phrase that are not the indicator's name.
+_NAME_LEAD = re.compile(
+    r"^(?:其中|另外|此外|同时|[一二三四五六七八九十]是|\d+[.、]|\(\d+\))*[ \t]*"
+    r"(?:(?P<level>(?:产出|效益|效果|满意度|成本|数量|质量|时效|社会效益|经济效益|生态效益|可持续影响)指标)"
+    r"(?:中|方面)?[,:]?)?"
+)
+_LINE_LEVEL = re.compile(r"[^:\n]{0,8}?(?P<level>[^:\n\d.、()]{2,10}指标):")
+_TARGET_BEFORE = re.compile(r"(?:目标值?|指标值|计划值?|预期值?)(?:为|是|:)?[≥≤><=≧≦]?$")
+_SENTENCE_END = "。!?！？"
+_SENTENCE = re.compile(rf"[^{_SENTENCE_END}\n]+")
+_CLAUSE_BREAK = re.compile(r"[,、:;]")
+# Words of an indicator name that any sentence may contain: they prove nothing.
+GENERIC_WORDS = {"数量", "数", "指标", "情况", "的", "年度", "全年", "累计", "总", "个数", "人数", "次数",
+                 "件数", "户数", "完成", "实际", "工作", "项目"}
+# Share of a name's words (by characters) a sentence must repeat: 群众满意度 is not 受援人满意度.
+MIN_COVER = 0.7
+
+
+@dataclass(frozen=True)
+class _Value:
+    start: int
+    end: int
+    unit: str
+
+
+def read_explicit(doc: Document, taken: list[tuple[int, int]]) -> list[Found]:
+    found: list[Found] = []
+    hits = sorted((hit for pattern in EXPLICIT for hit in pattern.finditer(doc.match_text)), key=lambda h: h.start())
+    for hit in hits:
+        read = [(f.start, f.end) for f in found]
+        if any(s <= hit.start() < e for s, e in taken) or any(s < hit.end() and hit.start() < e for s, e in read):
+            continue  # inside a table or list line, or another reading of a phrase already read
+        lead = _NAME_LEAD.match(hit.group("name"))
+        name_start = hit.start("name") + (lead.end() if lead else 0)
+        name = unquote(doc.text[name_start:hit.end("name")].strip())
+        if len(name) < 2:
+            continue
+        sentence = doc.sentence_at(hit.start(), hit.end())
+        level1, level2 = _levels(doc, name_start, lead.group("level") if lead else None)
+        found.append(Found(
+            name=name, start=name_start, end=hit.end(), source="text",
+            target=unquote(doc.text[hit.start("target"):hit.end("target")].strip()),
+            actual=unquote(doc.text[hit.start("actual"):hit.end("actual")].strip()),
+            level1=level1, level2=level2, actual_evidence=sentence,
+        ))
+    return found
+
+
+def _levels(doc: Document, start: int, lead: str | None) -> tuple[str | None, str | None]:
+    """Levels named by the headings above ("（一）产出指标") and by the phrase's own lead-in,
+    or by the start of its line ("1.数量指标：…")."""
+    line_start = doc.match_text.rfind("\n", 0, start) + 1
+    line_lead = _LINE_LEVEL.match(doc.match_text, line_start, start)
+    titles = [s.title for s in doc.section_chain(start)]
+    titles += [lead or "", line_lead.group("level") if line_lead else ""]
+    level1 = next((n for t in reversed(titles) if (n := level_name(t, LEVEL1_NAMES))), None)
+    level2 = next((n for t in reversed(titles) if (n := level_name(t, LEVEL2_NAMES))), None)
+    return level1, level2
+
+
+def fill_actuals(doc: Document, items: list[Found], taken: list[tuple[int, int]]) -> None:
+    """Give indicators without an actual the value a result sentence states for them."""
+    wanting = [(item, unit) for item in items if item.actual is None
+               and (unit := read_value(item.target, item.unit or unit_in_name(item.name))[2])]
+    if not wanting:
+        return
+    values = _result_values(doc, taken)
+    used: set[int] = set()
+    for item, unit in wanting:
+        words, head = _content_words(item.name)
+        best: tuple[float, _Value, tuple[int, int]] | None = None
+        for value, sentence in values:
+            if value.start in used or value.unit != unit:
+                continue
+            breaks = _CLAUSE_BREAK.finditer(doc.match_text, sentence[0], value.start)
+            clause_start = max((m.end() for m in breaks), default=sentence[0])
+            clause = squash(doc.text[clause_start:value.start])
+            if head not in clause or _TARGET_BEFORE.search(clause):
+                continue  # "目标值≥12000人" is the target again, not the actual
+            context = squash(doc.text[sentence[0]:value.start])
+            cover = sum(len(w) for w in words if w in context) / sum(len(w) for w in words)
+            if cover >= MIN_COVER and (best is None or cover > best[0]):
+                best = (cover, value, sentence)
+        if best is not None:
+            _, value, sentence = best
+            used.add(value.start)
+            raw = doc.text[value.start:value.end]
+            item.actual = parse_comparator(raw)[1]  # "达到96%" states 96%
+            item.actual_evidence = sentence
+
+
+def _result_values(doc: Document, taken: list[tuple[int, int]]) -> list[tuple[_Value, tuple[int, int]]]:
+    found = []
+    for section in doc.sections:
+        # "（一）产出指标" under a goal section names 产出 but states targets, not results.
+        if section.canonical not in RESULT_SECTIONS or any(
+                s.canonical in GOAL_SECTIONS for s in doc.section_chain(section.char_start)):
+            continue
+        for sentence in _SENTENCE.finditer(doc.text, section.char_start, section.char_end):
+            if any(s <= sentence.start() < e for s, e in taken):
+                continue
+            text, at = sentence.group(), sentence.start()
+            values = [_Value(at + m.start, at + m.end, m.unit) for m in find_quantities(text)]
+            values += [_Value(at + m.start, at + m.end, "%") for m in find_percentages(text)]
+            values += [_Value(at + m.start, at + m.end, "元") for m in find_money(text)]
+            end = sentence.end() + (sentence.end() < len(doc.text) and doc.text[sentence.end()] in _SENTENCE_END)
+            found.extend((v, (sentence.start(), end)) for v in values)
+    return sorted(set(found), key=lambda pair: pair[0].start)
+
+
+def _content_words(name: str) -> tuple[list[str], str]:
+    """The words of a name that a sentence about it must repeat, and its head word
+    ("结案率", "满意度", "及时率"), which must stand in the clause that holds the value."""
+    tokens = [t.text for t in tokenize(squash(name)) if t.text.strip()]
+    if len(tokens) > 1 and tokens[-1] in QUANTITY_UNITS:
+        tokens.pop()  # "培训人次": the unit says nothing about what is counted
+    words = [t for t in tokens if t not in GENERIC_WORDS] or tokens
+    head = words[-1]
+    if len(head) == 1 and len(words) > 1:
+        head = words[-2] + head
+    return words, head

@@ -1,0 +1,130 @@
+"""Who reported on what, for which year: department, region, year, project, report kind.
+
+Sources, from most to least authoritative: label cells and lines (主管部门：…, 项目名称：…),
+the title block, the signature above the closing date, then the body. A 主管部门 label
+outranks the body named in the title — the department reports on the projects its units
+carry out — unless the two agree; the implementing unit (实施单位) is used only when
+nothing better names the department.
+"""
+from __future__ import annotations
+
+import re
+
+from extractors.metadata import project
+from extractors.metadata.labels import labelled, signature, title_block
+from extractors.metadata.lexicon import (
+    ADMIN_SUFFIXES, DEPARTMENT_LABELS, PROJECT_KINDS, STRUCTURE_KINDS, TITLE_KINDS,
+)
+from extractors.metadata.names import (
+    Found, departments_in, is_department, level_department_at, most_named, region_of, regions_in,
+)
+from extractors.metadata.year import YearFinding, year_of
+from extractors.records import DocFacts
+from pipeline.core.document import Document
+
+_TITLE_KINDS = [(kind, re.compile(cue)) for kind, cue in TITLE_KINDS]
+_STRUCTURE_KINDS = [(kind, re.compile(cue)) for kind, cue in STRUCTURE_KINDS]
+# A title that says 自评 but not what of: the structure tells project from department.
+_PROJECT_TITLE = re.compile(r"项目|专项|资金|经费")
+_SELF_EVALUATION_KINDS = ("项目支出绩效自评报告", "部门整体支出绩效自评报告")
+_STRUCTURE_HEAD_CHARS = 400
+# Kinds written after the year they report on (a 部门预算 is written before its year).
+LOOKING_BACK = ("项目支出绩效自评报告", "部门整体支出绩效自评报告", "绩效评价报告", "部门决算")
+_REGION_SEARCH_CHARS = 3000
+_LEVELS = "省市县区州旗"
+
+
+def extract(doc: Document, found: dict) -> list:
+    title = title_block(doc)
+    kind = _report_kind(doc, title)
+    department = _department(doc, title)
+    year = year_of(doc, (title.start, title.end) if title else None, looks_back=kind in LOOKING_BACK)
+    proj, inferred = None, False
+    if kind in PROJECT_KINDS or kind is None:
+        named = department.value if department else None
+        proj = project.from_label(doc) or (project.from_title(title, named) if title else None)
+        if not proj and kind:
+            proj, inferred = project.from_body(doc), True
+    return [_facts(doc, title, kind, department, year, proj, inferred)]
+
+
+def _facts(doc: Document, title: Found | None, kind: str | None, department: Found | None,
+           year: YearFinding | None, proj: Found | None, inferred: bool) -> DocFacts:
+    warnings = []
+    if year and year.warning:
+        warnings.append(year.warning)
+    if proj and inferred:
+        warnings.append(f"{project.INFERRED}: {proj.value}")
+    return DocFacts(
+        department=department.value if department else None,
+        region=_region(doc, title, department),
+        year=year.year if year else None,
+        project=proj.value if proj else None,
+        report_kind=kind,
+        warnings=tuple(warnings),
+    )
+
+
+def _report_kind(doc: Document, title: Found | None) -> str | None:
+    by_structure = _kind_from_structure(doc)
+    if title:
+        for kind, cue in _TITLE_KINDS:
+            if cue.search(title.value):
+                if kind == "项目支出绩效自评报告" and not _PROJECT_TITLE.search(title.value) \
+                        and by_structure in _SELF_EVALUATION_KINDS:
+                    return by_structure
+                return kind
+    return by_structure
+
+
+def _kind_from_structure(doc: Document) -> str | None:
+    outline = "\n".join([s.title for s in doc.sections] + [doc.text[:_STRUCTURE_HEAD_CHARS]])
+    votes = [(len(cue.findall(outline)), -i, kind) for i, (kind, cue) in enumerate(_STRUCTURE_KINDS)]
+    best = max(votes)
+    return best[2] if best[0] else None
+
+
+def _department(doc: Document, title: Found | None) -> Found | None:
+    tiers = [[f for f in labelled(doc, labels) if is_department(f.value)] for labels in DEPARTMENT_LABELS]
+    in_title = []
+    if title:
+        in_title = departments_in(doc.text, title.start, title.end, "title")[:1]
+        in_title = in_title or list(filter(None, [level_department_at(doc.text, title.start, title.end)]))
+    if in_title and any(f.value == in_title[0].value for tier in tiers for f in tier):
+        return in_title[0]
+    signed = signature(doc)
+    signed = [signed] if signed and is_department(signed.value) else []
+    for candidates in (tiers[0], in_title, signed, *tiers[1:]):
+        if candidates:
+            return candidates[0]
+    return most_named(departments_in(doc.text, 0, len(doc.text), "body"))
+
+
+def _region(doc: Document, title: Found | None, department: Found | None) -> str | None:
+    """The department's own place; else the place the title or body names, cut to the
+    level the department's name starts with ("市司法局" → the city)."""
+    if department:
+        own = region_of(department.value)
+        if own:
+            return own
+    places = regions_in(title.value) if title else []
+    places += [region_of(f.value) for f in departments_in(doc.text, 0, _REGION_SEARCH_CHARS, "body")]
+    places += regions_in(doc.text[:_REGION_SEARCH_CHARS])
+    level = department.value[0] if department and department.value[0] in _LEVELS else None
+    for place in filter(None, places):
+        cut = _cut_to_level(place, level)
+        if cut:
+            return cut
+    return None
+
+
+def _cut_to_level(place: str, level: str | None) -> str | None:
+    if level is None:
+        return place
+    end = max((i + 1 for i, ch in enumerate(place) if ch == level and _ends_unit(place, i + 1)), default=0)
+    return place[:end] or None
+
+
+def _ends_unit(place: str, end: int) -> bool:
+    head = place[:end]
+    return head.endswith(ADMIN_SUFFIXES) and region_of(head) == head

@@ -1,0 +1,125 @@
+"""Problems reported again in later years: the question auditors ask most.
+
+Reports reword a problem every year ("办案补贴标准偏低" → "补贴标准多年未作调整" → "补贴水平偏低"),
+so plain edit-distance ratios do not tell a recurring problem from a different one of the same
+project: on the sample archive rapidfuzz ratio, partial_ratio and token_set_ratio (over jieba
+words or character bigrams) all score some unrelated pairs above some reworded pairs. What
+separates them here is, per department and project:
+
+- features: character bigrams of the normalised text plus one token per *concept* below, so
+  that 老龄化 and 年龄偏大, or 管护 and 运维, count as the same word;
+- weights: TF-IDF over that project's problems, so words every problem of the project shares
+  (法律援助, 资金) weigh little and the distinctive ones (补贴, 监测设施) decide; the cosine is
+  the score (0–100), plus a small bonus when the extractor gave both the same category;
+- clustering: complete linkage (every member resembles every other) with one problem per
+  year — a report lists distinct problems, so two items of one report never merge.
+
+The concept list is small domain vocabulary of 存在问题 sections; extend it when a real archive
+words a recurring problem in ways it does not know.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter
+
+from pipeline.align.cluster import agglomerate
+from pipeline.align.keys import nfkc
+
+THRESHOLD = 12.0
+CATEGORY_BONUS = 3.0
+CONCEPT_WEIGHT = 2.0  # a shared concept says more than a shared character pair
+CONCEPTS: dict[str, tuple[str, ...]] = {
+    "subsidy": ("补贴", "补助标准"),
+    "aging": ("老龄化", "年龄结构偏大", "年龄偏大", "老化"),
+    "professional": ("专业化", "专业素质", "专业人员", "专业护理", "专业调解员", "专业运维"),
+    "upkeep": ("重建轻管", "重建设轻管护", "管护", "运行维护", "运维", "维护", "运行管理"),
+    "pay": ("支付", "拨付", "发放", "兑现"),
+    "slow": ("滞后", "偏慢", "较慢", "缓慢", "推迟", "耗时较长", "周期较长"),
+    "dynamic": ("动态管理", "动态调整", "动态退出", "应退未退"),
+    "platform": ("信息化平台", "信息平台", "信息系统", "平台"),
+    "archive": ("归档", "卷宗", "案卷"),
+    "goal": ("绩效目标", "指标设置", "效益指标"),
+}
+_PUNCT = re.compile(r"[\W_]+")
+# Each concept becomes one private-use character, so bigrams and concepts live in one text.
+_SURFACES = sorted(((form, chr(0xE000 + n)) for n, forms in enumerate(CONCEPTS.values()) for form in forms),
+                   key=lambda pair: -len(pair[0]))
+_CODE = dict(_SURFACES)
+_SURFACE_RE = re.compile("|".join(re.escape(form) for form, _ in _SURFACES))
+
+
+def _is_concept(token: str) -> bool:
+    return len(token) == 1 and "\ue000" <= token <= "\uf8ff"
+
+
+def features(text: str) -> list[str]:
+    norm = _SURFACE_RE.sub(lambda m: _CODE[m.group()], _PUNCT.sub("", nfkc(text)))
+    return [ch for ch in norm if _is_concept(ch)] + [norm[i:i + 2] for i in range(len(norm) - 1)]
+
+
+def similarity_matrix(texts: list[str], categories: list[str | None]) -> list[list[float]]:
+    """Pairwise scores (0–100 + bonus) among the problems of one department and project."""
+    feats = [features(t) for t in texts]
+    n = len(texts)
+    df = Counter(g for f in feats for g in set(f))
+    vectors = []
+    for f in feats:
+        vec = {g: c * (math.log((1 + n) / (1 + df[g])) + 1) * (CONCEPT_WEIGHT if _is_concept(g) else 1)
+               for g, c in Counter(f).items()}
+        norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+        vectors.append({g: v / norm for g, v in vec.items()})
+    matrix = [[0.0] * n for _ in range(n)]
+    for i in range(n):
+        for j in range(i + 1, n):
+            s = 100 * sum(v * vectors[j].get(g, 0.0) for g, v in vectors[i].items())
+            if categories[i] and categories[i] == categories[j]:
+                s += CATEGORY_BONUS
+            matrix[i][j] = matrix[j][i] = round(s, 2)
+    return matrix
+
+
+def recurrence(problems: list[dict], doc_keys: dict[str, tuple]) -> tuple[list[dict], list[dict]]:
+    """(problem_keys rows, problem_recurrence rows). `doc_keys`: doc_id -> (dept, project, year)."""
+    groups: dict[tuple, list[dict]] = {}
+    for row in problems:
+        dept, project, year = doc_keys.get(row["doc_id"], (None, None, None))
+        groups.setdefault((dept, project), []).append({**row, "year": year})
+    keys, recurring = [], []
+    for (dept, project), rows in sorted(groups.items(), key=lambda kv: (kv[0][0] or "", kv[0][1] or "")):
+        rows.sort(key=lambda r: (r["year"] or 0, r["doc_id"], r.get("char_start") or 0))
+        matrix = similarity_matrix([r.get("text") or "" for r in rows], [r.get("category") for r in rows])
+        # Without a department there is no "same department" to recur in: every problem stands alone.
+        threshold = THRESHOLD if dept is not None else float("inf")
+        result = agglomerate(
+            len(rows), [], lambda i, j, matrix=matrix: matrix[i][j], threshold, linkage="complete",
+            # One problem per year: items of one report, or of one year, are different problems.
+            tags=lambda i: {rows[i]["year"] if rows[i]["year"] is not None else rows[i]["doc_id"]},
+        )
+        for cluster, link in zip(result.clusters, result.linkage):
+            members = [rows[i] for i in cluster]
+            key = _problem_key(members[0])
+            keys.extend({"doc_id": r["doc_id"], "char_start": r.get("char_start"), "department_key": dept,
+                         "project_key": project, "year": r["year"], "problem_key": key,
+                         "score": result.best[i]} for i, r in zip(cluster, members))
+            years = sorted({r["year"] for r in members if r["year"] is not None})
+            if len(years) >= 2:
+                recurring.append({
+                    "department_key": dept, "project_key": project, "problem_key": key,
+                    "years": ",".join(map(str, years)), "n_years": len(years),
+                    "first_year": years[0], "last_year": years[-1],
+                    # The latest wording, on one line (list items keep the report's line breaks).
+                    "example_text": re.sub(r"\s+", " ", members[-1].get("text") or "").strip(),
+                    "doc_ids": ",".join(dict.fromkeys(r["doc_id"] for r in members)),
+                    "score": link,
+                })
+    recurring.sort(key=lambda r: (-r["n_years"], r["department_key"] or "", r["project_key"] or "",
+                                  r["first_year"]))
+    return keys, recurring
+
+
+def _problem_key(first: dict) -> str:
+    """Derived from the earliest report of the problem, so it is stable across runs."""
+    ident = f"{first['doc_id']}:{first.get('char_start')}"
+    return "P" + hashlib.sha1(ident.encode()).hexdigest()[:12]

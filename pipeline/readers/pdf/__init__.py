@@ -1,0 +1,197 @@
+"""PDFs with a text layer: paragraphs rebuilt from hard-wrapped lines, ruled tables as Tables.
+
+Reading goes page by page (glyphs, lines, tables), then over the whole document: page
+furniture is dropped, tables carried over a page break are put back together, wrapped lines
+are joined into paragraphs (also across a page break), and everything lands in one text
+through TextBuilder, which records where each page starts.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError
+from pdfminer.psexceptions import PSEOF
+from pdfplumber.utils.exceptions import PdfminerException
+
+from pipeline.core.document import Document, TextBuilder, new_document
+from pipeline.core.errors import ReadError
+from pipeline.readers.cleanup import clean_text
+from pipeline.readers.pdf.furniture import strip_furniture
+from pipeline.readers.pdf.lines import Line, group_paragraphs, join_lines, page_lines, page_margins
+from pipeline.readers.pdf.tables import (
+    PageTable, continue_table, continue_unruled, page_tables, run_bbox, table_rows, unruled_head,
+    unruled_tables,
+)
+
+NO_TEXT_LAYER = "no text layer (scanned PDF?): OCR is not supported yet"
+
+
+@dataclass
+class PageContent:
+    number: int
+    width: float
+    height: float
+    n_chars: int = 0
+    lines: list[Line] = field(default_factory=list)
+    tables: list[PageTable] = field(default_factory=list)
+    # Rows of cells at the head of the page too few for a table of their own (pdf_tables._Row).
+    head: list = field(default_factory=list)
+
+
+def read(path: Path) -> Document:
+    with _open(path) as pdf:
+        pages, warnings = _load_pages(pdf)
+    if not any(page.n_chars for page in pages):
+        if warnings:
+            raise ReadError(f"broken PDF: no page could be read ({warnings[0]})")
+        raise ReadError(NO_TEXT_LAYER)
+    builder = TextBuilder()
+    page_starts = _build(builder, pages)
+    doc = new_document(path, "pdf", builder.text())
+    doc.pages = page_starts
+    doc.tables = builder.tables
+    doc.warnings = warnings
+    return doc
+
+
+def _open(path: Path) -> pdfplumber.PDF:
+    """The PDF with its page tree parsed; every failure to get there is a ReadError."""
+    try:
+        pdf = pdfplumber.open(path)
+    except Exception as exc:  # pdfminer raises many types on malformed files
+        raise _open_error(exc) from exc
+    try:
+        n_pages = len(pdf.pages)
+    except Exception as exc:
+        pdf.close()
+        raise _open_error(exc) from exc
+    if not n_pages:
+        pdf.close()
+        raise ReadError("broken PDF: it has no pages")
+    return pdf
+
+
+def _open_error(exc: Exception) -> ReadError:
+    cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
+    if isinstance(cause, PDFEncryptionError):
+        return ReadError("encrypted PDF: it needs a password; read an unprotected copy instead")
+    if isinstance(cause, PSEOF):
+        return ReadError("broken PDF: the file ends too early (truncated download?)")
+    return ReadError(f"broken PDF: {cause or type(cause).__name__}")
+
+
+def _load_pages(pdf) -> tuple[list[PageContent], list[str]]:
+    """Every page's content; a page that fails is kept empty and noted in the warnings."""
+    pages, warnings = [], []
+    for number, page in enumerate(pdf.pages, start=1):
+        try:
+            content = _load_page(page, number)
+        except Exception as exc:  # one bad page must not lose the others
+            content = PageContent(number, float(page.width), float(page.height))
+            reason = str(exc) or type(exc).__name__
+            warnings.append(f"page {number} could not be read and is left out: {reason}")
+        finally:
+            page.close()
+        pages.append(content)
+    return pages, warnings
+
+
+def _load_page(page, number: int) -> PageContent:
+    content = PageContent(number, float(page.width), float(page.height))
+    page = page.dedupe_chars()
+    content.n_chars = len(page.chars)
+    if not content.n_chars:
+        return content
+    content.tables = page_tables(page, number)
+    page = _without_tables(page, content.tables)
+    # Looked for only outside ruled tables, whose cells may hold column-like text of their own.
+    unruled = unruled_tables(page, number)
+    if unruled:
+        content.tables = sorted([*content.tables, *unruled], key=lambda t: t.top)
+        page = _without_tables(page, unruled)
+    content.head = unruled_head(page)
+    content.lines = page_lines(page, number)
+    return content
+
+
+def _without_tables(page, tables: list[PageTable]):
+    # A table's text is the table's; it must not come out a second time as paragraphs.
+    boxes = [table.bbox for table in tables]
+    if not boxes:
+        return page
+    return page.filter(lambda obj: obj["object_type"] != "char" or not _inside(obj, boxes))
+
+
+def _line_in(line: Line, box: tuple[float, float, float, float]) -> bool:
+    return _inside({"x0": line.x0, "x1": line.x1, "top": line.top, "bottom": line.bottom}, [box])
+
+
+def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
+    x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+    return any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+
+def _build(builder: TextBuilder, pages: list[PageContent]) -> list[int]:
+    """Fill `builder` with the document's text and tables; return where each page starts."""
+    bodies = strip_furniture([(page.height, page.lines) for page in pages])
+    margins = page_margins([(page.width, lines) for page, lines in zip(pages, bodies)])
+    stream = _reading_order(pages, bodies)
+    starts: dict[int, int] = {}
+    for block in group_paragraphs(stream, margins):
+        if isinstance(block, PageTable):
+            _add_table(builder, block, starts)
+        else:
+            _add_paragraph(builder, block, starts)
+    end = len(builder.text())
+    offsets = []
+    for number in range(len(pages), 0, -1):
+        end = starts.get(number, end)  # a page without text starts where the next one does
+        offsets.append(end)
+    return offsets[::-1]
+
+
+def _reading_order(pages: list[PageContent], bodies: list[list[Line]]) -> list[Line | PageTable]:
+    """Lines and tables top to bottom, page after page; a table whose continuation opens the
+    next page absorbs it."""
+    stream: list[Line | PageTable] = []
+    carried: PageTable | None = None
+    for page, lines in zip(pages, bodies):
+        elements = sorted([*lines, *page.tables], key=lambda e: e.top)
+        if carried and page.head and elements and isinstance(elements[0], Line):
+            # An unruled table whose last rows fall alone on this page: they are read as
+            # lines, and only the table before them can tell that they are its rows.
+            box = run_bbox(page.head)
+            n = next((k for k, e in enumerate(elements) if not (isinstance(e, Line) and _line_in(e, box))),
+                     len(elements))
+            inside = sum(1 for e in elements if isinstance(e, Line) and _line_in(e, box))
+            if n and n == inside and continue_unruled(carried, page.head, page.number):
+                elements = elements[n:]
+                if not elements:
+                    continue
+        if carried and elements and isinstance(elements[0], PageTable):
+            if continue_table(carried, elements[0]):
+                elements = elements[1:]
+                if not elements:
+                    continue  # the whole page continues the table, which may go on further
+        stream.extend(elements)
+        carried = elements[-1] if elements and isinstance(elements[-1], PageTable) else None
+    return stream
+
+
+def _add_paragraph(builder: TextBuilder, lines: list[Line], starts: dict[int, int]) -> None:
+    text, line_starts = join_lines([clean_text(line.text) for line in lines])
+    if not text.strip():
+        return
+    start = builder.add_paragraph(text)
+    for line, offset in zip(lines, line_starts):
+        starts.setdefault(line.page, start + offset)
+
+
+def _add_table(builder: TextBuilder, table: PageTable, starts: dict[int, int]) -> None:
+    rows, row_pages = table_rows(table)
+    if builder.add_table(rows, page=table.page) is None:
+        return
+    for row, page in zip(rows, row_pages):
+        starts.setdefault(page, row[0].char_start)

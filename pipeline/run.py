@@ -1,0 +1,230 @@
+"""Find report files, read and extract each one (in parallel processes), collect table rows.
+
+One file's failure never stops the batch: a file that cannot be read becomes a documents
+row with status 'error' plus an errors row; an extractor that fails leaves the document
+'partial' with what the other extractors found.
+"""
+from __future__ import annotations
+
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from pipeline import readers, sections
+from pipeline.core.document import Document, file_sha256
+from pipeline.core.errors import JixiaoError
+from pipeline.core.schema import TABLES, columns
+
+# Files a folder walk passes over without comment: editor locks, OS litter, hidden files.
+_LITTER_PREFIXES = ("~$", ".~lock", "._", ".")
+
+
+@dataclass
+class Discovery:
+    files: list[Path] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)
+
+
+@dataclass
+class FileResult:
+    source_path: str
+    status: str
+    rows: dict[str, list[dict]]
+
+
+@dataclass
+class RunResult:
+    tables: dict[str, list[dict]]
+    n_files: int
+    n_failed: int
+    n_skipped: int
+    seconds: float
+
+
+def discover(paths: Iterable[Path | str]) -> Discovery:
+    """Files named on the command line are always taken; folders yield only readable reports."""
+    found = Discovery()
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        candidates = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for candidate in candidates:
+            key = candidate.resolve()
+            if key in seen:
+                continue
+            seen.add(key)
+            named = not path.is_dir()
+            if named or (readers.can_read(candidate) and not _is_litter(candidate, path)):
+                found.files.append(candidate)
+            else:
+                found.skipped.append(candidate)
+    return found
+
+
+def _is_litter(path: Path, root: Path) -> bool:
+    parts = path.relative_to(root).parts
+    return any(part.startswith(_LITTER_PREFIXES) for part in parts)
+
+
+def run(
+    paths: Iterable[Path | str],
+    jobs: int | None = None,
+    on_file_done: Callable[[FileResult], None] | None = None,
+) -> RunResult:
+    started = time.perf_counter()
+    found = discover(paths)
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    results: list[FileResult] = []
+    if jobs == 1 or len(found.files) <= 1:
+        for path in found.files:
+            results.append(process_file(path))
+            if on_file_done:
+                on_file_done(results[-1])
+    else:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(found.files))) as pool:
+            futures = {pool.submit(process_file, path): path for path in found.files}
+            for future in as_completed(futures):
+                results.append(_result_or_crash(future, futures[future]))
+                if on_file_done:
+                    on_file_done(results[-1])
+    results.sort(key=lambda r: r.source_path)
+    _keep_facts_once(results)
+    tables: dict[str, list[dict]] = {name: [] for name in TABLES}
+    for result in results:
+        for name, rows in result.rows.items():
+            tables[name].extend(rows)
+    return RunResult(
+        tables=tables,
+        n_files=len(results),
+        n_failed=sum(r.status == "error" for r in results),
+        n_skipped=len(found.skipped),
+        seconds=time.perf_counter() - started,
+    )
+
+
+def _keep_facts_once(results: list[FileResult]) -> None:
+    """Byte-identical copies of one report share a doc_id; their facts are listed once, under
+    the first copy, so that sums over an archive do not count a copied report twice."""
+    first_path: dict[str, str] = {}
+    for result in results:
+        (document,) = result.rows["documents"]
+        sha = document["sha256"]
+        if result.status == "error" or sha is None:
+            continue
+        if sha not in first_path:
+            first_path[sha] = result.source_path
+            continue
+        note = f"same content as {first_path[sha]}: its facts are listed once, under that file"
+        document["warnings"] = "; ".join(filter(None, [document["warnings"], note]))
+        for name in result.rows:
+            if name not in ("documents", "errors"):
+                result.rows[name] = []
+
+
+def _result_or_crash(future, path: Path) -> FileResult:
+    """A worker that died (out of memory, a crash in a C library) fails its file only."""
+    try:
+        return future.result()
+    except Exception as exc:  # noqa: BLE001 - the batch must go on; the error becomes a row
+        return _failed(path, "worker", exc, sha256=None)
+
+
+def process_file(path: Path) -> FileResult:
+    """Read, section and extract one file. Never raises for a bad file."""
+    path = Path(path)
+    try:
+        sha = file_sha256(path)
+    except OSError as exc:
+        return _failed(path, "read", exc, sha256=None)
+    try:
+        doc = readers.read(path)
+    except JixiaoError as exc:
+        return _failed(path, "read", exc, sha256=sha)
+    except Exception as exc:  # noqa: BLE001 - a reader bug must fail this file, not the batch
+        return _failed(path, "read", exc, sha256=sha)
+    return extract_document(doc)
+
+
+def extract_document(doc: Document) -> FileResult:
+    """Sections plus every extractor; a failing step is recorded and the others still run."""
+    # Imported here so that `pipeline` stays importable without the extractors package
+    # (readers never import extractors; only the runner ties the two together).
+    from extractors import EXTRACTORS
+    from extractors.records import DocFacts, to_row
+
+    errors: list[dict] = []
+    try:
+        sections.build(doc)
+    except Exception as exc:  # noqa: BLE001 - records still get offsets without sections
+        doc.sections = []
+        errors.append(_error_row(doc.source_path, "sections", exc, doc.doc_id))
+
+    rows: dict[str, list[dict]] = {name: [] for name in TABLES}
+    facts: list[DocFacts] = []
+    found: dict[str, list] = {}
+    for extractor in EXTRACTORS:
+        try:
+            records = extractor.extract(doc, found)
+        except Exception as exc:  # noqa: BLE001 - one extractor's bug must not lose the others' facts
+            errors.append(_error_row(doc.source_path, f"extract:{extractor.name}", exc, doc.doc_id))
+            records = []
+        found[extractor.name] = records
+        for record in records:
+            if isinstance(record, DocFacts):
+                facts.append(record)
+            else:
+                rows[record.TABLE].append({"doc_id": doc.doc_id, **to_row(record)})
+
+    document = _document_row(doc, facts, status="partial" if errors else "ok")
+    if errors:
+        document["error"] = "; ".join(e["message"] for e in errors)
+    rows["documents"] = [document]
+    rows["doc_text"] = [{"doc_id": doc.doc_id, "text": doc.text}]
+    rows["sections"] = [{"doc_id": doc.doc_id, **s.__dict__} for s in doc.sections]
+    rows["errors"] = errors
+    return FileResult(source_path=doc.source_path, status=document["status"], rows=rows)
+
+
+def _document_row(doc: Document, facts: list, status: str) -> dict:
+    row = dict.fromkeys(columns("documents"))
+    row.update(
+        doc_id=doc.doc_id, source_path=doc.source_path, format=doc.format, sha256=doc.sha256,
+        n_pages=doc.n_pages or None, n_chars=len(doc.text), status=status,
+    )
+    warnings = list(doc.warnings)
+    for fact in facts:
+        for name, value in fact.__dict__.items():
+            if name == "warnings":
+                warnings.extend(value)
+            elif value is not None and row.get(name) is None:
+                row[name] = value
+    row["warnings"] = "; ".join(dict.fromkeys(warnings)) or None
+    return row
+
+
+def _failed(path: Path, stage: str, exc: BaseException, sha256: str | None) -> FileResult:
+    doc_id = sha256[:16] if sha256 else None
+    error = _error_row(str(path), stage, exc, doc_id)
+    document = dict.fromkeys(columns("documents"))
+    document.update(
+        doc_id=doc_id, source_path=str(path), format=path.suffix.lower().lstrip(".") or None,
+        sha256=sha256, status="error", error=error["message"],
+    )
+    rows = {name: [] for name in TABLES}
+    rows["documents"] = [document]
+    rows["errors"] = [error]
+    return FileResult(source_path=str(path), status="error", rows=rows)
+
+
+def _error_row(source_path: str, stage: str, exc: BaseException, doc_id: str | None) -> dict:
+    message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return {
+        "source_path": source_path,
+        "stage": stage,
+        "error_type": type(exc).__name__,
+        "message": message,
+        "doc_id": doc_id,
+    }
