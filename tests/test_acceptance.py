@@ -1,7 +1,6 @@
 """The Foundation issue's "done when": one mixed folder in, the contract's tables out."""
 from __future__ import annotations
 
-import json
 import shutil
 
 import pytest

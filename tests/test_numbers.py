@@ -1,4 +1,4 @@
-"""extractors.numbers: exact numbers, money in yuan, counted quantities, percentages.
+"""pipeline.core numbers, money, quantities: exact numbers, money in yuan, counted quantities, percentages.
 
 Sentences are written in the styles of different regions' reports; every match is checked
 for the offset invariant text[start:end] == raw.
@@ -14,22 +14,11 @@ import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from pipeline.core import numbers
+from pipeline.core import money, numbers, quantities
 from pipeline.core import numerals as chinese_numerals
-from pipeline.core.numbers import (
-    NumeralError,
-    find_money,
-    find_percentages,
-    find_quantities,
-    format_money,
-    parse_chinese_number,
-    parse_comparator,
-    parse_money,
-    parse_value_with_unit,
-    to_chinese_numeral,
-    to_financial_capitals,
-    unit_from_caption,
-)
+from pipeline.core.money import find_money, format_money, parse_money, unit_from_caption
+from pipeline.core.numerals import NumeralError, parse_chinese_number, to_chinese_numeral, to_financial_capitals
+from pipeline.core.quantities import find_percentages, find_quantities, parse_comparator, parse_value_with_unit
 
 D = Decimal
 SEED = Path(__file__).resolve().parents[1] / "corpus" / "000_3863e364cbd2cac6.txt"
@@ -526,7 +515,7 @@ def test_numbers_quantity_round_trip(n, unit, chinese):
     assert [(q.raw, q.value, q.unit, q.approx) for q in found] == [(written, D(n), unit, False)]
 
 
-@pytest.mark.parametrize("module", [numbers, chinese_numerals])
+@pytest.mark.parametrize("module", [numbers, money, quantities, chinese_numerals])
 def test_numbers_module_never_uses_float(module):
     source = Path(module.__file__).read_text(encoding="utf-8")
     assert not re.search(r"\bfloat\s*\(", source)

@@ -3,7 +3,7 @@
 A prose amount takes its role from the cue word nearest before it (预算安排 → budget,
 实际支出 → actual, 到位资金 → arrived …), looking back no further than the previous amount,
 the sentence start or a table-cell boundary. Budget tables (自评表 fund rows) are read in
-budgets_tables.py, and from text lines in budgets_flat.py.
+tables.py, and from text lines in flat.py.
 
 What never feeds the document's totals:
 - money that is not this project's own figure for this year — per-unit amounts (每户400元,
@@ -25,7 +25,8 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from extractors.budgets import flat as budgets_flat, tables as budgets_tables
 from extractors.budgets.tables import Mention
-from pipeline.core.numbers import find_money, find_percentages
+from pipeline.core.money import find_money
+from pipeline.core.quantities import find_percentages
 from extractors.records import BudgetRecord, DocFacts, make_span
 from pipeline.core.document import Document
 

@@ -1,6 +1,6 @@
 """Budget tables flattened into text lines, as txt and PDF conversions leave them.
 
-A header line naming the money columns (see budgets_tables.HEADER_ROLES) is followed by rows
+A header line naming the money columns (see tables.HEADER_ROLES) is followed by rows
 of a label and values: tab- or pipe-separated cells (empty cells keep their place),
 space-separated cells, or one cell a line. Values are matched to the header's columns in
 order; the rows end at prose, at a line of words with no numbers, or after a few lines per
@@ -24,7 +24,7 @@ from extractors.budgets.tables import (
     enough,
     header_role,
 )
-from pipeline.core.numbers import unit_from_caption
+from pipeline.core.money import unit_from_caption
 from pipeline.core.document import Document
 
 _ROW_LINES_PER_COLUMN = 4  # rows of a flattened table end within this many lines per column

@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from pipeline.core.numbers import find_money, parse_value_with_unit, unit_from_caption
+from pipeline.core.money import find_money, unit_from_caption
+from pipeline.core.quantities import parse_value_with_unit
 from pipeline.core.document import Document
 
 # Header cell -> column role; the first match wins, so the specific come first.

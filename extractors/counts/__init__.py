@@ -1,6 +1,6 @@
 """Counted quantities in the body: "书面报告350余份", "18个申报项目", "两个工作联系点".
 
-`numbers.find_quantities` finds number, unit and qualifier and already leaves out money,
+`quantities.find_quantities` finds number, unit and qualifier and already leaves out money,
 percentages, dates, ordinals (第五次), document numbers (〔2021〕5号), phone numbers and
 idioms (两个维护). Here we keep what an analyst would tally — outputs such as cases, people,
 trainings, reports, meetings, households, kilometres — and drop:
@@ -27,7 +27,7 @@ evidence: it mixes in other facts, and the gold scoring drops every predicted co
 or evidence contains a `counts_optional` phrase, so one debatable phrase elsewhere in the
 sentence ("市县两级") would silently discard the good counts beside it.
 
-`subject` — what is counted — comes from the neighbouring words (extractors/counts_subject.py).
+`subject` — what is counted — comes from the neighbouring words (subject.py).
 """
 from __future__ import annotations
 
@@ -35,7 +35,9 @@ import re
 from typing import NamedTuple
 
 from extractors.counts.subject import subject
-from pipeline.core.numbers import TIME_UNITS, QuantityMatch, find_quantities, unit_from_caption
+from pipeline.core.money import unit_from_caption
+from pipeline.core.numbers import TIME_UNITS
+from pipeline.core.quantities import QuantityMatch, find_quantities
 from extractors.records import CountRecord, make_span
 from pipeline.core.document import Document, Table
 

@@ -13,9 +13,7 @@ from __future__ import annotations
 
 import re
 
-import jieba.posseg
-
-from extractors.nlp import tokenize
+from extractors.nlp import tokenize, word_tags
 
 # Report verbs jieba's dictionary does not tag as verbs (or tags as verbal nouns that, in
 # front of an object, act as the verb: "培训基层干部300人次").
@@ -49,7 +47,6 @@ NOUN, VERB, ACTION, STOP = "noun", "verb", "action", "stop"
 
 _WORD = re.compile(r"[\u4e00-\u9fff]+")
 _BRACKETS = {"（": "）", "(": ")"}
-_TAGS = jieba.posseg.dt.word_tag_tab
 
 
 def subject(text: str, clause: tuple[int, int], count: tuple[int, int], follow: bool) -> str | None:
@@ -131,7 +128,7 @@ def _activity(word: str) -> bool:
 
 
 def _tag(word: str) -> str | None:
-    return _TAGS.get(word)
+    return word_tags().get(word)
 
 
 def _drop_trailing_brackets(before: str) -> str:

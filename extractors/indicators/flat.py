@@ -20,7 +20,8 @@ from extractors.indicators.vocab import (
     LEVEL1_NAMES, LEVEL2_NAMES, MIN_KNOWN_HEADER_CELLS, NAME_ROLES, OTHER_BLOCK, SUBTOTAL_ROW, TOTAL_ROW,
     VALUE_ROLES, Found, ScoreBlock, clean_level, clean_name, header_role, is_budget_header, level_name, squash,
 )
-from pipeline.core.numbers import QUANTITY_UNITS, parse_comparator, parse_value_with_unit
+from pipeline.core.numbers import QUANTITY_UNITS
+from pipeline.core.quantities import parse_comparator, parse_value_with_unit
 from pipeline.core.document import Document
 
 # Cells are set apart by runs of spaces or tabs, or by the bars of a text-drawn table.

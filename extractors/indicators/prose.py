@@ -17,7 +17,9 @@ from extractors.indicators.vocab import (
     LEVEL1_NAMES, LEVEL2_NAMES, Found, level_name, read_value, squash, unit_in_name, unquote,
 )
 from extractors.nlp import tokenize
-from pipeline.core.numbers import QUANTITY_UNITS, find_money, find_percentages, find_quantities, parse_comparator
+from pipeline.core.money import find_money
+from pipeline.core.numbers import QUANTITY_UNITS
+from pipeline.core.quantities import find_percentages, find_quantities, parse_comparator
 from pipeline.core.document import Document
 
 RESULT_SECTIONS = {"绩效完成"}

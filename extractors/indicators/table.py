@@ -14,7 +14,7 @@ from extractors.indicators.vocab import (
     LEVEL1_NAMES, LEVEL2_NAMES, MIN_KNOWN_HEADER_CELLS, NAME_ROLES, OTHER_BLOCK, SUBTOTAL_ROW, TOTAL_ROW,
     VALUE_ROLES, Found, ScoreBlock, clean_level, clean_name, header_role, is_budget_header, squash,
 )
-from pipeline.core.numbers import parse_value_with_unit
+from pipeline.core.quantities import parse_value_with_unit
 from pipeline.core.document import Cell, Document, Table
 
 Roles = dict[str, tuple[int, int]]  # role -> [first column, end column)

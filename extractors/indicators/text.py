@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from extractors.indicators.vocab import (
     AMBIGUOUS_LEVEL, LEVEL1_NAMES, LEVEL2_NAMES, Found, fold, header_role, level_name, read_value, unquote,
 )
-from pipeline.core.numbers import COMPARATOR_RE
+from pipeline.core.quantities import COMPARATOR_RE
 from pipeline.core.document import Document
 
 GOAL_SECTIONS = {"目标设置"}

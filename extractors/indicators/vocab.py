@@ -10,7 +10,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from pipeline.core.numbers import MONEY_UNITS, QUANTITY_UNITS, parse_comparator, parse_value_with_unit
+from pipeline.core.numbers import MONEY_UNITS, QUANTITY_UNITS
+from pipeline.core.quantities import parse_comparator, parse_value_with_unit
 
 # Header cell -> column role. Within a role, earlier patterns are more specific: "三级指标"
 # names the indicator even when a "绩效指标" cell labels the whole block in the same row.

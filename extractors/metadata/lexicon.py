@@ -2,7 +2,7 @@
 
 Patterns run on `Document.match_text` (full-width ASCII folded: "：" reads ":", "（" reads
 "("), so one pattern covers both widths. Everything here is data; the matching lives in
-metadata_names.py, metadata_year.py, metadata_project.py and metadata.py.
+names.py, year.py, project.py and the package's extract.
 """
 from __future__ import annotations
 

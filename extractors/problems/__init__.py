@@ -1,7 +1,7 @@
 """Problem items reported under 存在问题 (and inline "存在的问题：一是…", "主要问题是…").
 
 Where the items are and which are problems rather than suggestions is decided in
-extractors.problems_regions; this module turns them into records with a category.
+regions.py; this module turns them into records with a category.
 """
 from __future__ import annotations
 

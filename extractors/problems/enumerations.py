@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.core.numbers import parse_chinese_number
+from pipeline.core.numerals import parse_chinese_number
 from pipeline.core.document import Document
 
 _CN = "一二三四五六七八九十"

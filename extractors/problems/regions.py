@@ -4,7 +4,7 @@ Two kinds of stretch: sections about them (存在问题, 建议 and their varian
 the section tree), and lead-ins that announce them anywhere else ("存在的问题：一是…",
 "主要问题是…", "建议：…") — in a section about something else, or in a report with no
 sections at all. What the items inside a stretch are, and which of them is which, is
-extractors.problems_items' job.
+items.py's job.
 
 Both extractors call `find_items`; each keeps the items of its own kind.
 """

@@ -1,6 +1,6 @@
 """Suggestions and next-year measures: items under 建议 / 改进措施 / 下一步工作计划, the
 plans in a 存在问题及建议 section, and inline "建议：一是…". Found together with the
-problems in extractors.problems_regions, which tells the two apart."""
+problems in regions.py, which tells the two apart."""
 from __future__ import annotations
 
 from extractors.problems.items import SUGGESTION

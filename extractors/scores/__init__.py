@@ -118,7 +118,7 @@ def _text_scores(doc: Document, year: int | None = None) -> list[Score]:
             continue
         kind = _kind(hit.group("cue"))
         if kind in ("weak", "bare") and any(a <= hit.start() < b for a, b in tables):
-            continue  # a table's 总分 row is read by its columns (scores_tables)
+            continue  # a table's 总分 row is read by its columns (tables.py)
         if kind == "weak" and value == MAX_SCORE:
             row = _row_score_after_scale(doc, hit)
             if row:

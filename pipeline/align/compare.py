@@ -1,12 +1,12 @@
 """Cross-year alignment and year-over-year tables.
 
-`align(tables)` returns the alignment tables (schema.py: department_keys, project_keys,
+`align(tables)` returns the alignment tables (core/schema.py: department_keys, project_keys,
 indicator_keys, problem_keys, problem_recurrence) to be written beside the others;
 `compare_table(tables, by, metric, …)` gives the wide table of `jixiao compare`: the entity's
 columns, one column per year ("2019", "2020", …), then the changes ("Δ2020", "Δ2020%").
 
-The rules and their thresholds live in compare_keys.py (departments, projects, indicators,
-the aliases file format) and compare_problems.py (recurring problems).
+The rules and their thresholds live in keys.py (departments, projects, indicators,
+the aliases file format) and problems.py (recurring problems).
 """
 from __future__ import annotations
 

@@ -71,7 +71,7 @@ class Document:
     tables: list[Table] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     # Paragraph start offset -> outline level (1 = top) from the source's own markup
-    # (Word heading styles, w:outlineLvl). A signal for sections.py, not a verdict.
+    # (Word heading styles, w:outlineLvl). A signal for the section detector, not a verdict.
     heading_levels: dict[int, int] = field(default_factory=dict)
 
     @property

@@ -118,7 +118,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("message", "VARCHAR"),
         ("doc_id", "VARCHAR"),
     ],
-    # Cross-year alignment (pipeline/compare.py). Scores are 0–100; `method` says which rule linked.
+    # Cross-year alignment (pipeline/align). Scores are 0–100; `method` says which rule linked.
     "department_keys": [
         ("doc_id", "VARCHAR"),
         ("department", "VARCHAR"),
@@ -184,6 +184,6 @@ SPAN_COLUMN = {
 def columns(table: str) -> list[str]:
     return [name for name, _ in TABLES[table]]
 
-# Tables computed across documents by pipeline.compare; an output folder written before
+# Tables computed across documents by pipeline.align; an output folder written before
 # they existed is still readable without them.
 ALIGNMENT_TABLES = ("department_keys", "project_keys", "indicator_keys", "problem_keys", "problem_recurrence")

@@ -70,7 +70,7 @@ def _read(path: Path) -> pd.DataFrame:
 
 def alignment(tables: dict[str, pd.DataFrame], stored: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """The alignment of `jixiao compare`: the stored tables when they cover every document, else
-    computed now (pipeline.compare.alignment_for); the stored ones as they are without that module."""
+    computed now (pipeline.align.compare.alignment_for); the stored ones as they are without that module."""
     try:
         from pipeline.align.compare import alignment_for
     except ImportError:

@@ -2,11 +2,11 @@
 
 Choices a reader of the output should know about:
 - Automatic numbering ("一、", "（一）", "1.") is rendered into the paragraph text; see
-  docx_numbering. A numbered paragraph without text still advances its counter, as in
+  numbering.py. A numbered paragraph without text still advances its counter, as in
   Word, but adds no line.
 - Paragraph text is what Word shows (no deleted revisions, no field codes, soft breaks
-  next to Chinese joined); see docx_text.
-- Heading levels come from heading styles and w:outlineLvl; see docx_styles.
+  next to Chinese joined); see text.py.
+- Heading levels come from heading styles and w:outlineLvl; see styles.py.
 - A table cell is one line of `text`: a merged cell appears once, a cell continuing a
   vertical merge is an empty position, and a nested table is flattened into its
   enclosing cell, its cells separated by spaces.

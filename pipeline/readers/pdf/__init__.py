@@ -36,7 +36,7 @@ class PageContent:
     n_chars: int = 0
     lines: list[Line] = field(default_factory=list)
     tables: list[PageTable] = field(default_factory=list)
-    # Rows of cells at the head of the page too few for a table of their own (pdf_tables._Row).
+    # Rows of cells at the head of the page too few for a table of their own (tables._Row).
     head: list = field(default_factory=list)
 
 
