@@ -11,7 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import evaluate, run as runner
+from pipeline import run as runner
+from pipeline.evaluate import score
+from pipeline.evaluate.formatting import format_findings
+from pipeline.evaluate.gold import load_gold
+from pipeline.evaluate.predictions import predictions_from_tables
 
 REDTEAM = Path(__file__).parent / "data" / "redteam"
 MIN_MICRO_F1 = 0.99
@@ -21,7 +25,7 @@ MIN_MICRO_F1 = 0.99
 def scores():
     docs = sorted(p for p in REDTEAM.iterdir() if p.suffix in (".txt", ".docx", ".pdf"))
     tables = runner.run(docs, jobs=1).tables
-    return evaluate.score(evaluate.load_gold(REDTEAM / "gold"), evaluate.predictions_from_tables(tables))
+    return score(load_gold(REDTEAM / "gold"), predictions_from_tables(tables))
 
 
 def test_redteam_every_document_is_read(scores):
@@ -29,4 +33,4 @@ def test_redteam_every_document_is_read(scores):
 
 
 def test_redteam_micro_f1_floor(scores):
-    assert scores.micro.f1 >= MIN_MICRO_F1, evaluate.format_findings(scores)
+    assert scores.micro.f1 >= MIN_MICRO_F1, format_findings(scores)

@@ -10,7 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import evaluate, run as runner
+from pipeline import run as runner
+from pipeline.evaluate import score
+from pipeline.evaluate.formatting import format_findings
+from pipeline.evaluate.gold import load_gold
+from pipeline.evaluate.predictions import predictions_from_tables
 from tests.build_redteam_pdf import build_redteam_pdf
 
 REDTEAM = Path(__file__).parent / "data" / "redteam"
@@ -36,10 +40,10 @@ def rendering(request, tmp_path_factory):
     docs = [build_redteam_pdf(txt, out / f"{txt.stem}.pdf", style, cell_chars)
             for txt in sorted(REDTEAM.glob("*.txt")) if txt.stem not in EXCLUDED.get(request.param, ())]
     stems = {d.stem for d in docs}
-    golds = [g for g in evaluate.load_gold(REDTEAM / "gold")
+    golds = [g for g in load_gold(REDTEAM / "gold")
              if g.file.endswith(".txt") and Path(g.file).stem in stems]
     tables = runner.run(docs, jobs=1).tables
-    scores = evaluate.score(golds, evaluate.predictions_from_tables(tables), match_stem=True)
+    scores = score(golds, predictions_from_tables(tables), match_stem=True)
     return request.param, scores
 
 
@@ -50,4 +54,4 @@ def test_redteam_pdf_every_document_is_read(rendering):
 
 def test_redteam_pdf_micro_f1_floor(rendering):
     style, scores = rendering
-    assert scores.micro.f1 >= MIN_MICRO_F1[style], evaluate.format_findings(scores)
+    assert scores.micro.f1 >= MIN_MICRO_F1[style], format_findings(scores)

@@ -8,7 +8,11 @@ import shutil
 
 import pytest
 
-from pipeline import evaluate, run as runner
+from pipeline import run as runner
+from pipeline.evaluate import score
+from pipeline.evaluate.formatting import format_findings
+from pipeline.evaluate.gold import load_gold
+from pipeline.evaluate.predictions import predictions_from_tables
 from tests.build_docx import build_seed_docx
 from tests.build_seed_pdf import build_seed_pdf
 from tests.conftest import SEED, SHARED
@@ -25,14 +29,14 @@ def scores(request, tmp_path_factory):
     target = folder / f"{SEED.stem}.{request.param}"
     {"txt": lambda p: shutil.copy(SEED, p), "docx": build_seed_docx, "pdf": build_seed_pdf}[request.param](target)
     tables = runner.run([target], jobs=1).tables
-    return evaluate.score(evaluate.load_gold(GOLD), evaluate.predictions_from_tables(tables), match_stem=True)
+    return score(load_gold(GOLD), predictions_from_tables(tables), match_stem=True)
 
 
 @pytest.mark.parametrize("family", PERFECT)
 def test_seed_renderings_perfect_families(scores, family):
     tally = scores.families[family]
-    assert tally.f1 == 1.0, evaluate.format_findings(scores)
+    assert tally.f1 == 1.0, format_findings(scores)
 
 
 def test_seed_renderings_counts(scores):
-    assert scores.families["counts"].f1 >= 0.90, evaluate.format_findings(scores)
+    assert scores.families["counts"].f1 >= 0.90, format_findings(scores)
