@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from pipeline import readers, sections
+from pipeline import readers, sections, store
+from pipeline.align.compare import align
 from pipeline.core.document import Document, file_sha256
 from pipeline.core.errors import JixiaoError
 from pipeline.core.schema import TABLES, columns
@@ -42,6 +43,26 @@ class RunResult:
     n_failed: int
     n_skipped: int
     seconds: float
+
+
+@dataclass(frozen=True)
+class Failure:
+    source_path: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """What `extract_to` wrote: counts of files and rows, and one line per failed file."""
+
+    out: Path
+    n_files: int
+    n_failed: int
+    n_partial: int
+    n_skipped: int
+    seconds: float
+    rows: dict[str, int]  # rows written per table, in the order of the schema
+    failures: list[Failure]  # sorted by path
 
 
 def discover(paths: Iterable[Path | str]) -> Discovery:
@@ -102,6 +123,57 @@ def run(
         n_failed=sum(r.status == "error" for r in results),
         n_skipped=len(found.skipped),
         seconds=time.perf_counter() - started,
+    )
+
+
+def extract_to(
+    paths: Iterable[Path | str],
+    out: Path | str,
+    *,
+    jobs: int | None = None,
+    csv: bool = False,
+    xlsx: bool = False,
+    aliases: Path | str | None = None,
+    on_start: Callable[[int], None] | None = None,
+    on_file_done: Callable[[FileResult], None] | None = None,
+) -> Extraction:
+    """Read every report under `paths`, link them across years and write the tables to `out`.
+
+    `on_start` hears how many files will be read, `on_file_done` each file as it is done.
+    Raises JixiaoError when a path does not exist, the aliases file is wrong or the tables
+    cannot be written; a file that cannot be read is a failure row, never an exception.
+    """
+    started = time.perf_counter()
+    paths = [Path(p) for p in paths]
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        raise JixiaoError(f"no such file or folder: {', '.join(missing)}")
+    found = discover(paths)
+    if on_start:
+        on_start(len(found.files))
+    failures: list[Failure] = []
+
+    def done(result: FileResult) -> None:
+        if result.status == "error":
+            failures.append(Failure(result.source_path, result.rows["errors"][0]["message"]))
+        if on_file_done:
+            on_file_done(result)
+
+    result = run(found.files, jobs=jobs, on_file_done=done)
+    # Cross-year links (same department, project, indicator; recurring problems) of this batch.
+    result.tables.update(align(result.tables, aliases=aliases))
+    out = Path(out)
+    summary = {"files": result.n_files, "failed": result.n_failed, "skipped": len(found.skipped)}
+    try:
+        store.write(result.tables, out, csv=csv, xlsx=xlsx, summary=summary)
+    except (OSError, JixiaoError) as exc:
+        raise JixiaoError(f"cannot write tables to {out}: {exc}") from exc
+    return Extraction(
+        out=out, n_files=result.n_files, n_failed=result.n_failed,
+        n_partial=sum(row["status"] == "partial" for row in result.tables["documents"]),
+        n_skipped=len(found.skipped), seconds=time.perf_counter() - started,
+        rows={name: len(result.tables.get(name, [])) for name in TABLES},
+        failures=sorted(failures, key=lambda f: f.source_path),
     )
 
 

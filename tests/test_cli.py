@@ -11,11 +11,36 @@ from tests.conftest import SEED
 cli = CliRunner()
 
 
-@pytest.mark.parametrize("command", ["extract", "query", "show", "eval", "compare", "report"])
+COMMANDS = ["extract", "query", "show", "eval", "compare", "report"]
+
+
+def test_cli_commands_are_the_registered_ones():
+    assert sorted(c.name or c.callback.__name__ for c in app.registered_commands) == sorted(COMMANDS)
+
+
+@pytest.mark.parametrize("command", COMMANDS)
 def test_cli_every_command_has_help(command):
+    (registered,) = [c for c in app.registered_commands if (c.name or c.callback.__name__) == command]
+    assert (registered.callback.__doc__ or "").strip()
     result = cli.invoke(app, [command, "--help"])
     assert result.exit_code == 0
     assert "Usage" in result.output and len(result.output.splitlines()) > 4
+
+
+@pytest.mark.parametrize("option,value", [("--by", "region"), ("--metric", "total")])
+def test_cli_compare_choices_are_checked_before_reading(tmp_path, option, value):
+    result = cli.invoke(app, ["compare", option, value, "--out", str(tmp_path)])
+    assert result.exit_code == 2  # a usage error, not "no tables in …"
+    assert "Invalid value" in result.output and "jixiao extract" not in result.output
+
+
+@pytest.mark.parametrize("option,value", [
+    *[("--by", by) for by in ("department", "project", "indicator")],
+    *[("--metric", metric) for metric in ("budget", "actual", "rate", "score", "target", "weight")],
+])
+def test_cli_compare_choices_are_accepted(tmp_path, option, value):
+    result = cli.invoke(app, ["compare", option, value, "--out", str(tmp_path)])
+    assert result.exit_code == 1 and "run `jixiao extract" in result.output
 
 
 @pytest.fixture

@@ -1,31 +1,31 @@
-"""`jixiao compare`: the wide year-by-year table of one metric. Registered on the app in cli.py
-with `app.command()(compare)`; kept apart so cli.py stays a list of thin commands."""
+"""`jixiao compare`: the wide year-by-year table of one metric."""
 from __future__ import annotations
 
 from decimal import Decimal
+from enum import Enum
 from pathlib import Path
 from typing import Optional
 
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from pipeline.align import compare as comparing
+from pipeline.cli.console import DEFAULT_OUT, fail
 from pipeline.core.errors import JixiaoError
 
-DEFAULT_OUT = Path("outputs")
-err_console = Console(stderr=True, soft_wrap=True)
-
-
-def _fail(message: str) -> None:
-    err_console.print(f"[red]error:[/red] {message}", highlight=False)
-    raise typer.Exit(1)
+# The choices come from the library's own tables; which metric goes with which --by is the
+# library's check, with its message naming the metrics that do.
+By = Enum("By", [(level, level) for level in comparing.LEVELS], type=str)
+Metric = Enum("Metric", [(name, name) for name in dict.fromkeys(
+    [*comparing.DOCUMENT_METRICS, *comparing.INDICATOR_METRICS])], type=str)
 
 
 def compare(
-    by: str = typer.Option("department", "--by", help="department | project | indicator"),
-    metric: str = typer.Option(
-        "budget", "--metric",
+    by: By = typer.Option(By.department, "--by", help="What one row is."),
+    metric: Metric = typer.Option(
+        Metric.budget, "--metric",
         help="department/project: budget | actual (yuan) | rate (execution %) | score; "
              "indicator: target | actual | score | weight"),
     year_from: Optional[int] = typer.Option(None, "--from", help="First year to show."),
@@ -37,14 +37,15 @@ def compare(
         None, "--aliases", help="CSV kind,name,key pinning or splitting department/project names."),
 ) -> None:
     """One row per department, project or indicator; one column per year; then the changes."""
+    by, metric = by.value, metric.value
     try:
         tables = comparing.read_tables(out)
         frame = comparing.compare_table(tables, by=by, metric=metric, year_from=year_from,
                                         year_to=year_to, aliases=aliases)
     except JixiaoError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     if frame.empty:
-        _fail(f"no {metric} figures for --by {by} in {out}" + _range_text(year_from, year_to))
+        fail(f"no {metric} figures for --by {by} in {out}" + _range_text(year_from, year_to))
     try:
         if csv_file:
             # utf-8-sig: the BOM makes Excel open Chinese text as UTF-8.
@@ -52,7 +53,7 @@ def compare(
         if xlsx_file:
             frame.to_excel(xlsx_file, index=False, sheet_name=f"{by} {metric}"[:31], engine="openpyxl")
     except OSError as exc:
-        _fail(f"cannot write {exc.filename}: {exc.strerror}")
+        fail(f"cannot write {exc.filename}: {exc.strerror}")
     _print(frame, title=f"{metric} by {by}")
 
 
@@ -72,7 +73,7 @@ def _print(frame, title: str) -> None:
         numeric = column[:1].isdigit() or column.startswith("Δ")
         table.add_column(column, justify="right" if numeric else "left", no_wrap=numeric)
     for row in frame.itertuples(index=False):
-        table.add_row(*[_cell(v) for v in row])
+        table.add_row(*[Text(_cell(v)) for v in row])  # data, never markup
     console.print(table, highlight=False)
 
 

@@ -1,0 +1,66 @@
+"""`jixiao extract`: arguments and progress around pipeline.run.extract_to."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from pipeline.cli.console import DEFAULT_OUT, console, err_console, fail
+from pipeline.core.errors import JixiaoError
+from pipeline.run import Extraction, FileResult, extract_to
+
+
+def extract(
+    paths: list[Path] = typer.Argument(..., help="Report files and folders (searched recursively)."),
+    out: Path = typer.Option(DEFAULT_OUT, "--out", "-o", help="Folder for the tables."),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Parallel processes (0: one per core)."),
+    strict: bool = typer.Option(False, help="Exit 1 when any file failed."),
+    write_csv: bool = typer.Option(False, "--csv", help="Also write UTF-8 (with BOM) CSV files."),
+    write_xlsx: bool = typer.Option(False, "--xlsx", help="Also write one Excel workbook."),
+    aliases: Optional[Path] = typer.Option(
+        None, "--aliases", help="CSV kind,name,key pinning or splitting department/project names."),
+) -> None:
+    """Read every report under PATHS and write the tables to --out."""
+    try:
+        with _progress() as progress:
+            task = progress.add_task("", total=None)
+
+            def done(result: FileResult) -> None:
+                progress.update(task, advance=1, description=escape(Path(result.source_path).name))
+
+            extraction = extract_to(paths, out, jobs=jobs or None, csv=write_csv, xlsx=write_xlsx,
+                                    aliases=aliases, on_start=lambda n: progress.update(task, total=n),
+                                    on_file_done=done)
+    except JixiaoError as exc:
+        fail(str(exc))
+    for failure in extraction.failures:
+        err_console.print(f"[red]failed[/red] {escape(failure.source_path)}: {escape(failure.message)}",
+                          highlight=False)
+    _print_summary(extraction)
+    if strict and extraction.n_failed:
+        raise typer.Exit(1)
+
+
+def _progress() -> Progress:
+    """On stderr and gone when done: the summary on stdout is what stays."""
+    return Progress(
+        TextColumn("[bold]extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        TextColumn("{task.description}"), console=err_console, transient=True,
+    )
+
+
+def _print_summary(extraction: Extraction) -> None:
+    e = extraction
+    console.print(
+        f"read {e.n_files - e.n_failed} of {e.n_files} files ({e.n_failed} failed, {e.n_partial} partial, "
+        f"{e.n_skipped} skipped as not reports) in {e.seconds:.1f} s → {e.out}/",
+        highlight=False, markup=False,
+    )
+    counts = Table("table", "rows", box=None)
+    for name, n_rows in e.rows.items():
+        counts.add_row(name, str(n_rows))
+    console.print(counts)

@@ -1,0 +1,59 @@
+"""pipeline.run.extract_to, the library entry behind `jixiao extract`."""
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from pipeline import store
+from pipeline.core.errors import JixiaoError
+from pipeline.core.schema import TABLES
+from pipeline.run import Failure, extract_to
+from tests.conftest import SEED
+
+
+@pytest.fixture
+def folder(tmp_path):
+    folder = tmp_path / "archive"
+    (folder / "2021").mkdir(parents=True)
+    shutil.copy(SEED, folder / "2021" / "seed.txt")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "gold.json").write_text("{}", encoding="utf-8")
+    return folder
+
+
+def test_run_extract_to_writes_tables_and_reports_counts(folder, tmp_path):
+    out = tmp_path / "out"
+    started, done = [], []
+    extraction = extract_to([folder], out, jobs=1, csv=True, on_start=started.append,
+                            on_file_done=lambda r: done.append(r.source_path))
+    assert started == [2] and sorted(done) == [str(folder / "2021" / "seed.txt"), str(folder / "empty.txt")]
+    assert (extraction.n_files, extraction.n_failed, extraction.n_partial, extraction.n_skipped) == (2, 1, 0, 1)
+    assert extraction.out == out and extraction.seconds > 0
+    assert extraction.failures == [Failure(str(folder / "empty.txt"), extraction.failures[0].message)]
+    assert "empty" in extraction.failures[0].message
+    tables = store.load(out)
+    assert list(extraction.rows) == list(TABLES)
+    assert extraction.rows == {name: len(tables[name]) for name in TABLES}
+    assert extraction.rows["project_keys"] == extraction.rows["documents"] == 2  # aligned before the write
+    assert (out / "budgets.csv").is_file()
+
+
+def test_run_extract_to_missing_path_raises_before_reading(tmp_path):
+    with pytest.raises(JixiaoError, match="no such file or folder: .*nothing"):
+        extract_to([SEED, tmp_path / "nothing"], tmp_path / "out", jobs=1)
+    assert not (tmp_path / "out").exists()
+
+
+def test_run_extract_to_unwritable_out_names_the_folder(tmp_path):
+    out = tmp_path / "out"
+    out.write_text("a file where the folder should be", encoding="utf-8")
+    with pytest.raises(JixiaoError, match=f"cannot write tables to {out}"):
+        extract_to([SEED], out, jobs=1)
+
+
+def test_run_extract_to_bad_aliases_file(tmp_path):
+    aliases = tmp_path / "aliases.csv"
+    aliases.write_text("kind,name\nproject,x\n", encoding="utf-8")
+    with pytest.raises(JixiaoError, match="aliases need the columns"):
+        extract_to([SEED], tmp_path / "out", jobs=1, aliases=aliases)
