@@ -11,6 +11,17 @@ from dataclasses import dataclass, field
 MERGE_LEFT, MERGE_UP = "<", "^"
 
 
+def span(following: list[str], marker: str) -> int:
+    """How many cells a cell covers: itself and the `marker` cells right after it
+    (MERGE_LEFT in the rest of its row, MERGE_UP in the rest of its column)."""
+    n = 1
+    for value in following:
+        if value != marker:
+            break
+        n += 1
+    return n
+
+
 @dataclass
 class Heading:
     """A section heading. `label` is the number as a txt/pdf writes it ("一、", "第二部分 ");

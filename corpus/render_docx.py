@@ -7,19 +7,16 @@ Saved with fixed zip timestamps and fixed core properties, so the bytes never ch
 from __future__ import annotations
 
 import datetime as dt
-import io
-import zipfile
-from dataclasses import dataclass
 
 import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement, parse_xml
+from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt, RGBColor
 
-from corpus.model import MERGE_LEFT, MERGE_UP, Heading, ListItem, PageBreak, Para, Report, Table
+from corpus.model import MERGE_LEFT, MERGE_UP, Heading, ListItem, PageBreak, Para, Report, Table, span
+from corpus.wordml import Lvl, Numbering, element, number, number_style, to_bytes
 
-_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 _WORD_FORMATS = {  # our label kinds -> (w:numFmt, w:lvlText with %N for the level)
     "cn、": ("chineseCounting", "%N、"),
     "（cn）": ("chineseCounting", "（%N）"),
@@ -28,54 +25,6 @@ _WORD_FORMATS = {  # our label kinds -> (w:numFmt, w:lvlText with %N for the lev
     "第cn部分": ("chineseCounting", "第%N部分"),
 }
 _ITEM_FORMATS = {"decimal-dot": "%1.", "decimal-paren": "（%1）"}
-
-
-@dataclass(frozen=True)
-class Lvl:
-    fmt: str
-    text: str
-    style: str | None = None
-    suffix: str | None = None
-
-
-class Numbering:
-    """List definitions written into numbering.xml (python-docx cannot write them)."""
-
-    def __init__(self, document) -> None:
-        self._root = document.part.numbering_part.element
-        self._next_abstract = 1 + max(
-            (int(a.get(qn("w:abstractNumId"))) for a in self._root.iterchildren(qn("w:abstractNum"))),
-            default=-1)
-        self._next_num = 1 + max(
-            (int(n.get(qn("w:numId"))) for n in self._root.iterchildren(qn("w:num"))), default=0)
-
-    def add_list(self, *levels: Lvl) -> str:
-        abstract_id = str(self._next_abstract)
-        self._next_abstract += 1
-        abstract = _element("w:abstractNum", {"w:abstractNumId": abstract_id})
-        abstract.append(_element("w:multiLevelType", {"w:val": "multilevel" if len(levels) > 1 else "singleLevel"}))
-        for ilvl, level in enumerate(levels):
-            lvl = _element("w:lvl", {"w:ilvl": str(ilvl)})
-            lvl.append(_element("w:start", {"w:val": "1"}))
-            lvl.append(_element("w:numFmt", {"w:val": level.fmt}))
-            if level.style:
-                lvl.append(_element("w:pStyle", {"w:val": level.style}))
-            if level.suffix:
-                lvl.append(_element("w:suff", {"w:val": level.suffix}))
-            lvl.append(_element("w:lvlText", {"w:val": level.text}))
-            lvl.append(_element("w:lvlJc", {"w:val": "left"}))
-            abstract.append(lvl)
-        first_num = next(self._root.iterchildren(qn("w:num")), None)
-        if first_num is None:
-            self._root.append(abstract)
-        else:
-            first_num.addprevious(abstract)
-        num_id = str(self._next_num)
-        self._next_num += 1
-        num = _element("w:num", {"w:numId": num_id})
-        num.append(_element("w:abstractNumId", {"w:val": abstract_id}))
-        self._root.append(num)
-        return num_id
 
 
 def render(report: Report) -> tuple[bytes, dict]:
@@ -88,11 +37,11 @@ def render(report: Report) -> tuple[bytes, dict]:
     levels = []
     for i, kind in enumerate(scheme):
         num_fmt, text = _WORD_FORMATS[kind]
-        levels.append(Lvl(num_fmt, text.replace("%N", f"%{i + 1}"), f"Heading{i + 1}",
-                          "space" if kind == "第cn部分" else suffix))
-    heading_list = numbering.add_list(*levels)
+        levels.append(Lvl(num_fmt, text.replace("%N", f"%{i + 1}"), style=f"Heading{i + 1}",
+                          suffix="space" if kind == "第cn部分" else suffix, justify="left"))
+    heading_list = numbering.add_list(*levels, multilevel=len(levels) > 1)
     for i in range(len(scheme)):
-        _number(document.styles[f"Heading {i + 1}"].element.get_or_add_pPr(), heading_list, i)
+        number_style(document.styles[f"Heading {i + 1}"], heading_list, i)
     item_list = None
     for block in report.blocks:
         if not isinstance(block, ListItem) or block.auto is None:
@@ -107,9 +56,9 @@ def render(report: Report) -> tuple[bytes, dict]:
                 paragraph.paragraph_format.first_line_indent = Pt(2 * style["docx_size"])
             else:
                 if item_list is None:
-                    item_list = numbering.add_list(Lvl("decimal", _ITEM_FORMATS[block.auto], suffix="nothing"))
-                paragraph = document.add_paragraph(block.text, style="List Paragraph")
-                _number(paragraph._p.get_or_add_pPr(), item_list, 0)
+                    item_list = numbering.add_list(
+                        Lvl("decimal", _ITEM_FORMATS[block.auto], suffix="nothing", justify="left"), multilevel=False)
+                number(document.add_paragraph(block.text, style="List Paragraph"), item_list, 0)
         elif isinstance(block, Table):
             _table(document, block, style)
         elif isinstance(block, PageBreak):
@@ -117,9 +66,7 @@ def render(report: Report) -> tuple[bytes, dict]:
     if style.get("docx_footer", True):
         _footer(document, style)
     _core_properties(document, report)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return _fixed_zip(buffer.getvalue()), {}
+    return to_bytes(document), {}
 
 
 def _page_setup(document, style) -> None:
@@ -151,7 +98,7 @@ def _font(st, east_asian: str, size: float, bold: bool | None = None) -> None:
     rpr = st.element.get_or_add_rPr()
     fonts = rpr.find(qn("w:rFonts"))
     if fonts is None:
-        fonts = _element("w:rFonts")
+        fonts = element("w:rFonts")
         rpr.insert(0, fonts)
     for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
         fonts.attrib.pop(qn(attr), None)
@@ -195,8 +142,8 @@ def _table(document, block: Table, style) -> None:
         for c, value in enumerate(row):
             if value in (MERGE_LEFT, MERGE_UP):
                 continue
-            colspan = _run(row[c + 1:], MERGE_LEFT)
-            rowspan = _run([later[c] for later in block.rows[r + 1:]], MERGE_UP)
+            colspan = span(row[c + 1:], MERGE_LEFT)
+            rowspan = span([later[c] for later in block.rows[r + 1:]], MERGE_UP)
             cell = table.cell(r, c)
             if colspan > 1 or rowspan > 1:
                 cell = cell.merge(table.cell(r + rowspan - 1, c + colspan - 1))
@@ -209,17 +156,8 @@ def _table(document, block: Table, style) -> None:
     if block.header_rows and block.repeat_header:
         for r in range(block.header_rows):
             tr_pr = table.rows[r]._tr.get_or_add_trPr()
-            tr_pr.append(_element("w:tblHeader"))
+            tr_pr.append(element("w:tblHeader"))
     document.add_paragraph()
-
-
-def _run(values: list[str], marker: str) -> int:
-    n = 1
-    for value in values:
-        if value != marker:
-            break
-        n += 1
-    return n
 
 
 def _footer(document, style) -> None:
@@ -247,26 +185,3 @@ def _core_properties(document, report: Report) -> None:
     props.revision = 3
     props.comments = ""
     props.keywords = ""
-
-
-def _fixed_zip(data: bytes) -> bytes:
-    with zipfile.ZipFile(io.BytesIO(data)) as source:
-        entries = [(info.filename, source.read(info)) for info in source.infolist()]
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name, content in entries:
-            target.writestr(zipfile.ZipInfo(name, date_time=_ZIP_EPOCH), content, zipfile.ZIP_DEFLATED)
-    return out.getvalue()
-
-
-def _number(ppr, num_id: str, ilvl: int) -> None:
-    num_pr = ppr.get_or_add_numPr()
-    num_pr.get_or_add_ilvl().val = ilvl
-    num_pr.get_or_add_numId().val = int(num_id)
-
-
-def _element(tag: str, attrs: dict[str, str] | None = None):
-    element = OxmlElement(tag)
-    for name, value in (attrs or {}).items():
-        element.set(qn(name), value)
-    return element

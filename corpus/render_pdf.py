@@ -12,35 +12,18 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from corpus.model import MERGE_LEFT, MERGE_UP, Heading, ListItem, PageBreak, Para, Report, Table
+from corpus.model import MERGE_LEFT, MERGE_UP, Heading, ListItem, PageBreak, Para, Report, Table, span
+from corpus.pdf_canvas import PAGE_H, PAGE_W, draw_text, register_font, width
 
-FONT_PATH = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
-FONT = "WQY"
-PAGE_W, PAGE_H = A4
 # Characters a line may not start with (they hang at the end of the previous line instead).
 NO_LINE_START = set("，。、；：？！）》」』”’%％")
 _TOKEN = re.compile(r"[0-9A-Za-z.,%％]+|.", re.S)
 _NUMBER_CELL = re.compile(r"^[\d.,%％]+$")
 _UNIT_STARTS = set("万亿元件人个次户名座所处条套间场期份项家公平小%％")
-
-
-def register_font() -> str:
-    if FONT not in pdfmetrics.getRegisteredFontNames():
-        if not FONT_PATH.is_file():
-            raise FileNotFoundError(f"{FONT_PATH} is missing: install the Debian package fonts-wqy-microhei")
-        pdfmetrics.registerFont(TTFont(FONT, str(FONT_PATH), subfontIndex=0))
-    return FONT
-
-
-def width(text: str, size: float) -> float:
-    return pdfmetrics.stringWidth(text, FONT, size)
 
 
 @dataclass(frozen=True)
@@ -169,12 +152,8 @@ def _table(lay: Layout, block: Table) -> None:
             if value == MERGE_UP:
                 anchor_of[(r, c)] = anchor_of[(r - 1, c)]
                 continue
-            colspan = 1
-            while c + colspan < n_cols and row[c + colspan] == MERGE_LEFT:
-                colspan += 1
-            rowspan = 1
-            while r + rowspan < n_rows and rows[r + rowspan][c] == MERGE_UP:
-                rowspan += 1
+            colspan = span(row[c + 1:], MERGE_LEFT)
+            rowspan = span([later[c] for later in rows[r + 1:]], MERGE_UP)
             cell_w = xs[c + colspan] - xs[c] - 2 * pad
             lines = wrap(value, cell_w, cell_w, size) if value else []
             if len(lines) > 1 and _NUMBER_CELL.match(value):
@@ -341,15 +320,15 @@ def _draw(report: Report, lay: Layout) -> bytes:
     header = report.style["running_header"]
     for n, ops in enumerate(lay.pages, start=1):
         canvas.setLineWidth(0.6)
-        _draw_text(canvas, (PAGE_W - width(header, 9)) / 2, PAGE_H - 44, header, 9)
+        draw_text(canvas, (PAGE_W - width(header, 9)) / 2, PAGE_H - 44, header, 9)
         if look.header_rule:
             canvas.line(look.margin_x, PAGE_H - 50, PAGE_W - look.margin_x, PAGE_H - 50)
         number = look.page_format.format(n=n, total=total)
-        _draw_text(canvas, (PAGE_W - width(number, 9)) / 2, 40, number, 9)
+        draw_text(canvas, (PAGE_W - width(number, 9)) / 2, 40, number, 9)
         for op in ops:
             if op[0] == "text":
                 _, x, y, s, size, spacing, bold = op
-                _draw_text(canvas, x, y, s, size, spacing, bold)
+                draw_text(canvas, x, y, s, size, spacing, bold)
             else:
                 _, x, y, w, h = op
                 canvas.setLineWidth(0.6)
@@ -358,21 +337,3 @@ def _draw(report: Report, lay: Layout) -> bytes:
     canvas.save()
     return buffer.getvalue()
 
-
-def _draw_text(canvas: Canvas, x: float, y: float, s: str, size: float, spacing: float = 0.0,
-               bold: bool = False) -> None:
-    """One run of text. Bold is drawn as fill-and-stroke (how office software fakes bold for
-    a font without a bold face); the text state lives in the graphics state, so a bold run
-    is wrapped in q/Q to keep its render mode from leaking into later text."""
-    if bold:
-        canvas.saveState()
-        canvas.setLineWidth(0.35)
-    obj = canvas.beginText(x, y)
-    obj.setFont(FONT, size)
-    obj.setCharSpace(spacing)
-    if bold:
-        obj.setTextRenderMode(2)
-    obj.textOut(s)
-    canvas.drawText(obj)
-    if bold:
-        canvas.restoreState()

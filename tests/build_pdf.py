@@ -1,4 +1,5 @@
-"""PDF fixtures drawn with reportlab at explicit positions, so each hard wrap is ours to place.
+"""PDF fixtures drawn with reportlab at explicit positions, so each hard wrap is ours to place
+(font, widths and text runs from corpus/pdf_canvas.py, as the sample archive's PDFs).
 
 Body lines are justified to the right margin the way word processors do it: a line that does
 not end a paragraph is filled up to the margin (`…` in a line stands for filler text), so the
@@ -12,40 +13,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-FONT_PATH = Path("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
-FONT = "WenQuanYiMicroHei"
+from corpus.model import MERGE_LEFT, MERGE_UP, span
+from corpus.pdf_canvas import PAGE_H, PAGE_W, draw_text, register_font, width
 
-PAGE_W, PAGE_H = A4
 LEFT, RIGHT = 72.0, PAGE_W - 72.0
 BODY = 12.0
 PITCH = 1.5 * BODY
 FILL = "…"
 _FILLER = "按照年度绩效目标要求组织实施项目各项工作有序推进"
 
-# In a table row: MERGE_LEFT continues the cell to the left, MERGE_UP the cell above.
-MERGE_LEFT, MERGE_UP = "<", "^"
-
 RUNNING_HEADER = "万里街道2024年度项目支出绩效自评报告"
-
-
-def register_font() -> str:
-    if FONT in pdfmetrics.getRegisteredFontNames():
-        return FONT
-    if not FONT_PATH.is_file():
-        raise FileNotFoundError(
-            f"{FONT_PATH} is missing; the PDF fixtures need a CJK font: "
-            "install the Debian package fonts-wqy-microhei (apt-get install fonts-wqy-microhei)"
-        )
-    pdfmetrics.registerFont(TTFont(FONT, str(FONT_PATH), subfontIndex=0))
-    return FONT
-
-
-def width(text: str, size: float = BODY) -> float:
-    return pdfmetrics.stringWidth(text, FONT, size)
 
 
 def fill(line: str, room: float, size: float = BODY) -> str:
@@ -68,11 +47,7 @@ class Sheet:
     def text(self, x: float, s: str, size: float = BODY, top: float | None = None,
              char_space: float = 0.0) -> None:
         top = self.y if top is None else top
-        obj = self.canvas.beginText(x, PAGE_H - top - 0.8 * size)
-        obj.setFont(FONT, size)
-        obj.setCharSpace(char_space)
-        obj.textOut(s)
-        self.canvas.drawText(obj)
+        draw_text(self.canvas, x, PAGE_H - top - 0.8 * size, s, size, char_space)
 
     def centered(self, s: str, size: float = BODY, top: float | None = None) -> None:
         self.text((PAGE_W - width(s, size)) / 2, s, size, top)
@@ -128,8 +103,8 @@ class Sheet:
             for c, value in enumerate(row):
                 if value in (MERGE_LEFT, MERGE_UP):
                     continue
-                colspan = _run_length(row[c + 1:], MERGE_LEFT)
-                rowspan = _run_length([later[c] for later in rows[r + 1:]], MERGE_UP)
+                colspan = span(row[c + 1:], MERGE_LEFT)
+                rowspan = span([later[c] for later in rows[r + 1:]], MERGE_UP)
                 top, height = self.y + r * row_h, rowspan * row_h
                 self.canvas.rect(xs[c], PAGE_H - top - height, xs[c + colspan] - xs[c], height)
                 cell_lines = value.split("\n")
@@ -137,15 +112,6 @@ class Sheet:
                 for k, cell_line in enumerate(cell_lines):
                     self.text(xs[c] + 4, cell_line, size, top=first + k * size * 1.2)
         self.y += len(rows) * row_h + PITCH
-
-
-def _run_length(values: list[str], marker: str) -> int:
-    n = 1
-    for value in values:
-        if value != marker:
-            break
-        n += 1
-    return n
 
 
 def _draw_pages(path: Path, pages: list[Callable[[Sheet], None] | None], *, furniture: bool = True,

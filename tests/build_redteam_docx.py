@@ -9,7 +9,7 @@ from pathlib import Path
 
 import docx
 
-from tests.build_docx import save
+from corpus.wordml import save
 
 REDTEAM = Path(__file__).parent / "data" / "redteam"
 

@@ -13,9 +13,8 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
-from tests.build_pdf import register_font, width
+from corpus.pdf_canvas import PAGE_H, PAGE_W, draw_text, register_font, width
 
-PAGE_W, PAGE_H = A4
 LEFT, RIGHT = 79.0, PAGE_W - 74.0
 TOP, BOTTOM = 72.0, PAGE_H - 80.0
 BODY, TITLE = 16.0, 22.0
@@ -27,7 +26,7 @@ STYLES = ("ruled", "unruled")
 
 class _Writer:
     def __init__(self, path: Path, style: str, cell_chars: float | None):
-        self.font = register_font()
+        register_font()
         self.canvas = Canvas(str(path), pagesize=A4, invariant=1)
         self.style = style
         self.cell_chars = cell_chars
@@ -35,11 +34,7 @@ class _Writer:
         self.y = TOP
 
     def _text(self, x: float, top: float, s: str, size: float, char_space: float = 0.0) -> None:
-        obj = self.canvas.beginText(x, PAGE_H - top - 0.8 * size)
-        obj.setFont(self.font, size)
-        obj.setCharSpace(char_space)
-        obj.textOut(s)
-        self.canvas.drawText(obj)
+        draw_text(self.canvas, x, PAGE_H - top - 0.8 * size, s, size, char_space)
 
     def _need(self, height: float) -> None:
         if self.y + height > BOTTOM:
@@ -56,13 +51,13 @@ class _Writer:
         self._text((PAGE_W - width(label, 14)) / 2, PAGE_H - 50, label, 14)
 
     def title(self, s: str) -> None:
-        for line in _wrap(s, RIGHT - LEFT, TITLE, self.font):
+        for line in _wrap(s, RIGHT - LEFT, TITLE):
             self._text((PAGE_W - width(line, TITLE)) / 2, self.y, line, TITLE)
             self.y += TITLE * 1.6
         self.y += BODY
 
     def paragraph(self, s: str) -> None:
-        lines = _wrap(s, RIGHT - LEFT, BODY, self.font, first_indent=2 * BODY)
+        lines = _wrap(s, RIGHT - LEFT, BODY, first_indent=2 * BODY)
         for i, line in enumerate(lines):
             self._need(PITCH)
             x = LEFT + (2 * BODY if i == 0 else 0.0)
@@ -87,7 +82,7 @@ class _Writer:
         leading = size * 1.3
         self.y += PITCH / 4
         for row in rows:
-            cells = [_wrap(cell, w - 2 * CELL_PAD + 0.01, size, self.font) or [""]
+            cells = [_wrap(cell, w - 2 * CELL_PAD + 0.01, size) or [""]
                      for cell, w in zip(row, widths)]
             row_h = max(len(c) for c in cells) * leading + size
             if self.y + row_h > BOTTOM:
@@ -106,7 +101,7 @@ class _Writer:
         self.canvas.save()
 
 
-def _wrap(s: str, room: float, size: float, font: str, first_indent: float = 0.0) -> list[str]:
+def _wrap(s: str, room: float, size: float, first_indent: float = 0.0) -> list[str]:
     """Greedy hard wrap by width, keeping a run of digits/latin whole as a word processor does."""
     lines, line, avail = [], "", room - first_indent
     tokens, i = [], 0

@@ -11,8 +11,8 @@ from pathlib import Path
 from corpus import render_pdf
 from corpus.model import Heading, Para, Report, Table
 from tests.build_docx import (
-    _BOOKMARK_DEBRIS, _INDICATOR_LINE, _SECOND_LINE, _TOP_LINE, INDICATOR_HEADER,
-    SEED_PATH, SEED_SECTIONS, SEED_TARGETS_HEADING,
+    BOOKMARK_DEBRIS, INDICATOR_HEADER, INDICATOR_LINE, SECOND_LINE, SEED_PATH, SEED_SECTIONS,
+    SEED_TARGETS_HEADING, TOP_LINE,
 )
 
 _CN = "一二三四五六七八九十"
@@ -26,15 +26,15 @@ def seed_report(text: str) -> Report:
     rows: list[list[str]] = []
     in_targets, top, second = False, 0, 0
     for line in text.splitlines():
-        line = _BOOKMARK_DEBRIS.sub("", line).strip()
-        indicator = _INDICATOR_LINE.match(line) if in_targets else None
+        line = BOOKMARK_DEBRIS.sub("", line).strip()
+        indicator = INDICATOR_LINE.match(line) if in_targets else None
         if indicator:
             rows.append([indicator["no"], indicator["name"], indicator["value"]])
             continue
         if rows:
             report.blocks.append(Table([list(INDICATOR_HEADER), *rows], [1, 5, 3], role="indicator"))
             rows = []
-        top_match, second_match = _TOP_LINE.match(line), _SECOND_LINE.match(line)
+        top_match, second_match = TOP_LINE.match(line), SECOND_LINE.match(line)
         if top_match and top_match["title"] in SEED_SECTIONS:
             top, second = top + 1, 0
             report.blocks.append(Heading(0, top_match["title"], f"{_CN[top - 1]}、"))

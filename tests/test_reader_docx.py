@@ -1,6 +1,6 @@
 """The .docx reader: Word numbering (formats, styles, overrides, lists defined elsewhere).
 
-The helpers here build a document with tests/build_docx.py and read it back; the other
+The helpers here build a document with corpus/wordml.py and read it back; the other
 test_reader_docx_* files use them too.
 """
 from __future__ import annotations
@@ -13,10 +13,10 @@ from docx.enum.style import WD_STYLE_TYPE
 from hypothesis import given
 from hypothesis import strategies as st
 
+from corpus.wordml import Lvl, Numbering, number, number_style, save
 from pipeline.core.document import Document
 from pipeline.readers import docx as docx_reader
 from pipeline.readers.docx.numbering import chinese_counting, format_number
-from tests.build_docx import Lvl, Numbering, number, number_style, save
 
 R = "<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r>"
 CHINESE_HEADINGS = (Lvl("chineseCounting", "%1、"), Lvl("chineseCounting", "（%2）"))

@@ -9,11 +9,12 @@ from pathlib import Path
 import docx
 import pytest
 
+from corpus.wordml import save
 from pipeline.core.document import Document
 from pipeline.core.errors import ReadError
 from pipeline.readers import docx as docx_reader
 from pipeline.readers import read as read_any
-from tests.build_docx import SEED_PATH, SEED_SECTIONS, build_seed_docx, save
+from tests.build_docx import SEED_PATH, SEED_SECTIONS, build_seed_docx
 from tests.test_reader_docx import assert_cell_offsets, lines_of
 
 

@@ -6,8 +6,8 @@ import pytest
 from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 
+from corpus.wordml import Lvl, Numbering, add_body_xml, add_paragraph_xml, number, save, set_outline_level
 from pipeline.readers import read as read_any
-from tests.build_docx import Lvl, Numbering, add_body_xml, add_paragraph_xml, number, save, set_outline_level
 from tests.test_reader_docx import R, assert_cell_offsets, lines_of, read_built
 
 
