@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+from extractors.context import Context
+from extractors.records import DocFacts, to_row
+from extractors.registry import EXTRACTORS
 from pipeline import readers, sections, store
 from pipeline.align.compare import align
 from pipeline.core.document import Document, file_sha256
@@ -213,20 +216,13 @@ def process_file(path: Path) -> FileResult:
         return _failed(path, "read", exc, sha256=None)
     try:
         doc = readers.read(path)
-    except JixiaoError as exc:
-        return _failed(path, "read", exc, sha256=sha)
-    except Exception as exc:  # noqa: BLE001 - a reader bug must fail this file, not the batch
+    except Exception as exc:  # noqa: BLE001 - a bad file or a reader bug fails this file, not the batch
         return _failed(path, "read", exc, sha256=sha)
     return extract_document(doc)
 
 
 def extract_document(doc: Document) -> FileResult:
     """Sections plus every extractor; a failing step is recorded and the others still run."""
-    # Imported here so that `pipeline` stays importable without the extractors package
-    # (readers never import extractors; only the runner ties the two together).
-    from extractors import EXTRACTORS
-    from extractors.records import DocFacts, to_row
-
     errors: list[dict] = []
     try:
         sections.build(doc)
@@ -235,22 +231,19 @@ def extract_document(doc: Document) -> FileResult:
         errors.append(_error_row(doc.source_path, "sections", exc, doc.doc_id))
 
     rows: dict[str, list[dict]] = {name: [] for name in TABLES}
-    facts: list[DocFacts] = []
-    found: dict[str, list] = {}
+    ctx = Context()
     for extractor in EXTRACTORS:
         try:
-            records = extractor.extract(doc, found)
+            records = extractor.extract(doc, ctx)
         except Exception as exc:  # noqa: BLE001 - one extractor's bug must not lose the others' facts
             errors.append(_error_row(doc.source_path, f"extract:{extractor.name}", exc, doc.doc_id))
             records = []
-        found[extractor.name] = records
+        ctx.absorb(records)
         for record in records:
-            if isinstance(record, DocFacts):
-                facts.append(record)
-            else:
+            if not isinstance(record, DocFacts):
                 rows[record.TABLE].append({"doc_id": doc.doc_id, **to_row(record)})
 
-    document = _document_row(doc, facts, status="partial" if errors else "ok")
+    document = _document_row(doc, ctx.facts, status="partial" if errors else "ok")
     if errors:
         document["error"] = "; ".join(e["message"] for e in errors)
     rows["documents"] = [document]
@@ -260,20 +253,16 @@ def extract_document(doc: Document) -> FileResult:
     return FileResult(source_path=doc.source_path, status=document["status"], rows=rows)
 
 
-def _document_row(doc: Document, facts: list, status: str) -> dict:
+def _document_row(doc: Document, facts: DocFacts, status: str) -> dict:
+    """The document's own columns plus its facts (merged by the Context); the reader's
+    warnings first, each warning once."""
     row = dict.fromkeys(columns("documents"))
+    row.update(to_row(facts))
     row.update(
         doc_id=doc.doc_id, source_path=doc.source_path, format=doc.format, sha256=doc.sha256,
         n_pages=doc.n_pages or None, n_chars=len(doc.text), status=status,
+        warnings="; ".join(dict.fromkeys([*doc.warnings, *facts.warnings])) or None,
     )
-    warnings = list(doc.warnings)
-    for fact in facts:
-        for name, value in fact.__dict__.items():
-            if name == "warnings":
-                warnings.extend(value)
-            elif value is not None and row.get(name) is None:
-                row[name] = value
-    row["warnings"] = "; ".join(dict.fromkeys(warnings)) or None
     return row
 
 

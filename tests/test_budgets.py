@@ -11,6 +11,7 @@ import pytest
 
 from extractors import budgets
 from extractors.budgets.tables import Mention, mark_adjusted
+from extractors.context import Context
 from extractors.records import BudgetRecord, DocFacts
 from pipeline.core.document import Cell, Document, TextBuilder
 
@@ -18,8 +19,7 @@ W = Decimal(10000)  # one 万元 in yuan
 
 
 def _run(doc: Document, year: int | None = None) -> tuple[list[BudgetRecord], DocFacts]:
-    found = {"metadata": [DocFacts(year=year)]} if year else {}
-    out = budgets.extract(doc, found)
+    out = budgets.extract(doc, Context(facts=DocFacts(year=year)))
     records = [r for r in out if isinstance(r, BudgetRecord)]
     for record in records:
         assert doc.text[record.span.char_start:record.span.char_end] == record.raw

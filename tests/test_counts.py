@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 
 from extractors import counts
+from extractors.context import Context
 from extractors.records import IndicatorRecord, make_span
 from pipeline import sections
 from pipeline.core.document import Cell, Document, TextBuilder
@@ -15,8 +16,8 @@ def document(text: str) -> Document:
     return Document(doc_id="t", source_path="t.txt", format="txt", text=text)
 
 
-def extract(doc: Document, found: dict | None = None) -> list:
-    records = counts.extract(doc, found or {})
+def extract(doc: Document, ctx: Context | None = None) -> list:
+    records = counts.extract(doc, ctx or Context())
     for r in records:
         assert doc.text[r.span.char_start:r.span.char_end] == r.raw
         assert r.raw in r.span.evidence
@@ -129,12 +130,12 @@ def test_counts_skips_heading_numbers():
 def test_counts_skips_quantities_inside_indicator_spans():
     text = "（一）目标设置情况\n1、依法治市咨询专家库专家人数  12人\n2、法治江门建设考评  7个市（区）\n全年共召开会议8次。"
     doc = document(text)
-    found = {"indicators": [
+    ctx = Context(indicators=[
         IndicatorRecord(name=name, raw=doc.text[s:e], span=make_span(doc, s, e))
         for name in ("依法治市咨询专家库专家人数", "法治江门建设考评")
         for s in [text.index(name)] for e in [text.index("\n", s)]
-    ]}
-    assert [r.raw for r in extract(doc, found)] == ["8次"]
+    ])
+    assert [r.raw for r in extract(doc, ctx)] == ["8次"]
 
 
 @pytest.mark.parametrize("text, actual, evidence, kept", [
@@ -147,10 +148,10 @@ def test_counts_skips_quantities_inside_indicator_spans():
 def test_counts_skip_an_indicators_actual_read_from_prose(text, actual, evidence, kept):
     doc = document(text)
     s = text.rindex(actual)
-    found = {"indicators": [IndicatorRecord(name="x", raw=actual, span=make_span(doc, 0, 1),
-                                            actual_raw=actual, actual_evidence=evidence)]}
-    assert [r.raw for r in extract(doc, found)] == kept
-    assert all(r.span.char_start != s for r in extract(doc, found))
+    ctx = Context(indicators=[IndicatorRecord(name="x", raw=actual, span=make_span(doc, 0, 1),
+                                              actual_raw=actual, actual_evidence=evidence)])
+    assert [r.raw for r in extract(doc, ctx)] == kept
+    assert all(r.span.char_start != s for r in extract(doc, ctx))
 
 
 def table_document(header: list[str], rows: list[list[str]], caption: str = "",

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from extractors import metadata
+from extractors.context import Context
 from extractors.metadata.names import region_of
 from pipeline import sections
 from pipeline.core.document import Cell, Document, TextBuilder
@@ -14,7 +15,7 @@ BODY = "\n一、项目概况\n本项目用于保障年度重点工作，资金�
 def facts_of(text: str):
     doc = Document(doc_id="t", source_path="t.txt", format="txt", text=text)
     sections.build(doc)
-    (facts,) = metadata.extract(doc, {})
+    (facts,) = metadata.extract(doc, Context())
     return facts
 
 
@@ -28,7 +29,7 @@ def facts_of_table(paragraphs: list[str], rows: list[list[str]], after: list[str
     doc = Document(doc_id="t", source_path="t.docx", format="docx", text=builder.text(),
                    tables=builder.tables)
     sections.build(doc)
-    (facts,) = metadata.extract(doc, {})
+    (facts,) = metadata.extract(doc, Context())
     return facts
 
 

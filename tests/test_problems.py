@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from extractors import problems
+from extractors.context import Context
 from pipeline.core.document import Document
 from pipeline.sections import build
 
@@ -15,7 +16,7 @@ def _doc(text: str) -> Document:
 
 
 def _problems(text: str) -> list[str]:
-    return [r.text for r in problems.extract(_doc(text), {})]
+    return [r.text for r in problems.extract(_doc(text), Context())]
 
 
 CASES = [
@@ -107,7 +108,7 @@ def test_problems_item_headings_that_sections_made_sections():
     doc = _doc(text)
     assert [(s.level, s.title) for s in doc.sections if s.level == 2] == [
         (2, "资金使用进度偏慢"), (2, "绩效目标设置不够细化")]
-    assert [r.text for r in problems.extract(doc, {})] == [
+    assert [r.text for r in problems.extract(doc, Context())] == [
         "资金使用进度偏慢\n截至年底支出率仅为65%。", "绩效目标设置不够细化\n部分指标未能量化。"]
 
 
@@ -142,7 +143,7 @@ def test_problems_lists_elsewhere_are_not_problems(text):
 def test_problems_ordinals_count_through_the_document():
     text = ("五、存在问题\n（一）存在的问题\n1.资金管理方面\n（1）支付进度偏慢。\n（2）凭证不规范。\n"
             "2.项目管理方面\n（1）验收不及时。")
-    records = problems.extract(_doc(text), {})
+    records = problems.extract(_doc(text), Context())
     assert [r.ordinal for r in records] == [1, 2, 3]
 
 
@@ -164,6 +165,6 @@ def test_problems_category_lexicon(text, category):
 @pytest.mark.parametrize("text,_", CASES)
 def test_problems_offsets_point_at_their_text(text, _):
     doc = _doc(text)
-    for record in problems.extract(doc, {}):
+    for record in problems.extract(doc, Context()):
         assert doc.text[record.span.char_start:record.span.char_end] == record.text
         assert record.text.strip() == record.text and record.text

@@ -1,10 +1,10 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 
 import pytest
 
-import extractors
 from pipeline import run as runner
 from tests.conftest import SEED
 
@@ -56,12 +56,11 @@ def test_runner_results_do_not_depend_on_jobs(mixed_folder):
 
 
 def test_runner_failing_extractor_leaves_document_partial(monkeypatch):
-    def broken(doc, found):
+    def broken(doc, ctx):
         raise RuntimeError("boom in counts")
 
-    patched = [e if e.name != "counts" else extractors.Extractor("counts", broken)
-               for e in extractors.EXTRACTORS]
-    monkeypatch.setattr(extractors, "EXTRACTORS", patched)
+    patched = [e if e.name != "counts" else replace(e, extract=broken) for e in runner.EXTRACTORS]
+    monkeypatch.setattr(runner, "EXTRACTORS", patched)
     result = runner.process_file(SEED)
     (document,) = result.rows["documents"]
     assert document["status"] == "partial"

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 
 from extractors import scores
+from extractors.context import Context
 from pipeline import sections
 from pipeline.core.document import Cell, Document, TextBuilder
 
@@ -13,7 +14,7 @@ from pipeline.core.document import Cell, Document, TextBuilder
 def facts_of(text: str):
     doc = Document(doc_id="t", source_path="t.txt", format="txt", text=text)
     sections.build(doc)
-    (facts,) = scores.extract(doc, {})
+    (facts,) = scores.extract(doc, Context())
     return facts
 
 
@@ -26,7 +27,7 @@ def facts_of_table(rows: list[list[str]], after: str | None = None):
     doc = Document(doc_id="t", source_path="t.docx", format="docx", text=builder.text(),
                    tables=builder.tables)
     sections.build(doc)
-    (facts,) = scores.extract(doc, {})
+    (facts,) = scores.extract(doc, Context())
     return facts
 
 

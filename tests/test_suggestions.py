@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from extractors import problems
+from extractors.context import Context
 from extractors.problems import suggestions
 from pipeline.core.document import Document
 from pipeline.sections import build
@@ -16,7 +17,7 @@ def _doc(text: str) -> Document:
 
 
 def _suggestions(text: str) -> list[str]:
-    return [r.text for r in suggestions.extract(_doc(text), {})]
+    return [r.text for r in suggestions.extract(_doc(text), Context())]
 
 
 CASES = [
@@ -108,12 +109,12 @@ def test_suggestions_lists_elsewhere_are_not_suggestions(text):
 @pytest.mark.parametrize("text,_", CASES)
 def test_suggestions_never_also_problems(text, _):
     doc = _doc(text)
-    problem_spans = {(r.span.char_start, r.span.char_end) for r in problems.extract(doc, {})}
-    for record in suggestions.extract(doc, {}):
+    problem_spans = {(r.span.char_start, r.span.char_end) for r in problems.extract(doc, Context())}
+    for record in suggestions.extract(doc, Context()):
         assert (record.span.char_start, record.span.char_end) not in problem_spans
         assert doc.text[record.span.char_start:record.span.char_end] == record.text
 
 
 def test_suggestions_ordinals_count_from_one():
     text = "六、有关建议\n（一）加强管理。\n（二）提高效益。\n（三）完善制度。"
-    assert [r.ordinal for r in suggestions.extract(_doc(text), {})] == [1, 2, 3]
+    assert [r.ordinal for r in suggestions.extract(_doc(text), Context())] == [1, 2, 3]

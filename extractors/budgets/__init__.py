@@ -25,6 +25,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from extractors.budgets import flat as budgets_flat, tables as budgets_tables
 from extractors.budgets.tables import Mention
+from extractors.context import Context
 from pipeline.core.money import find_money
 from pipeline.core.quantities import find_percentages
 from extractors.records import BudgetRecord, DocFacts, make_span
@@ -107,18 +108,14 @@ _NOT_OWN_RES = {name: re.compile(p) for name, p in _NOT_OWN_BEFORE.items()}
 _HUNDRED = Decimal(100)
 
 
-def extract(doc: Document, found: dict) -> list:
-    year = _doc_year(found)
+def extract(doc: Document, ctx: Context) -> list:
+    year = ctx.facts.year
     amounts = {m.amount_yuan for m in find_money(doc.text)}
     tables = budgets_tables.from_grids(doc, amounts) + budgets_flat.from_lines(doc, amounts)
     taken = [(row.start, row.end) for table in tables for row in table.rows]
     prose = budgets_tables.mark_adjusted(_prose_mentions(doc, year, taken))
     mentions = sorted(prose + [m for t in tables for m in t.mentions], key=lambda m: m.start)
     return [_record(doc, m) for m in mentions] + [_summary(doc, mentions, tables)]
-
-
-def _doc_year(found: dict) -> int | None:
-    return next((r.year for r in found.get("metadata", []) if getattr(r, "year", None)), None)
 
 
 # --- prose ------------------------------------------------------------------------------

@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from extractors.context import Context
 from extractors.counts.subject import subject
 from pipeline.core.money import unit_from_caption
 from pipeline.core.numbers import TIME_UNITS
@@ -97,8 +98,8 @@ ROW_LABEL = re.compile(r"[\u4e00-\u9fff（）()、]{2,20}")
 MAX_CLAUSE = 200
 
 
-def extract(doc: Document, found: dict) -> list:
-    excluded = _excluded_spans(doc, found)
+def extract(doc: Document, ctx: Context) -> list:
+    excluded = _excluded_spans(doc, ctx)
     kept = [q for q in find_quantities(doc.text)
             if not any(s <= q.start < e for s, e in excluded) and _is_tally(doc.text, q)]
     return [_record(doc, q, clause) for q, clause in zip(kept, _clauses(doc.text, kept))]
@@ -121,10 +122,10 @@ def _is_tally(text: str, q: QuantityMatch) -> bool:
     )
 
 
-def _excluded_spans(doc: Document, found: dict) -> list[tuple[int, int]]:
-    spans = [(span.char_start, span.char_end) for span in _spans(found, "indicators")]
-    spans += _prose_actual_spans(doc.text, found.get("indicators", []))
-    spans += [(t.char_start, t.char_end) for t in doc.tables if _budget_or_indicator_table(doc, t, found)]
+def _excluded_spans(doc: Document, ctx: Context) -> list[tuple[int, int]]:
+    spans = [(r.span.char_start, r.span.char_end) for r in ctx.indicators]
+    spans += _prose_actual_spans(doc.text, ctx.indicators)
+    spans += [(t.char_start, t.char_end) for t in doc.tables if _budget_or_indicator_table(doc, t, ctx)]
     for section in doc.sections:
         at = doc.text.find(section.numbering, section.char_start) if section.numbering else -1
         if at >= 0:
@@ -138,7 +139,7 @@ def _prose_actual_spans(text: str, indicators: list) -> list[tuple[int, int]]:
     tally: the span of that actual inside its sentence."""
     spans = []
     for record in indicators:
-        evidence, actual = getattr(record, "actual_evidence", None), getattr(record, "actual_raw", None)
+        evidence, actual = record.actual_evidence, record.actual_raw
         if not evidence or not actual:
             continue
         at = text.find(evidence)
@@ -150,14 +151,8 @@ def _prose_actual_spans(text: str, indicators: list) -> list[tuple[int, int]]:
     return spans
 
 
-def _spans(found: dict, name: str) -> list:
-    """Spans of another extractor's records (document-level facts have none)."""
-    return [r.span for r in found.get(name, []) if hasattr(r, "span")]
-
-
-def _budget_or_indicator_table(doc: Document, table: Table, found: dict) -> bool:
-    spans = _spans(found, "indicators") + _spans(found, "budgets")
-    if any(table.char_start <= span.char_start < table.char_end for span in spans):
+def _budget_or_indicator_table(doc: Document, table: Table, ctx: Context) -> bool:
+    if any(table.char_start <= r.span.char_start < table.char_end for r in [*ctx.indicators, *ctx.budgets]):
         return True
     header = " ".join(c.text for c in table.cells if c.row < HEADER_ROWS)
     caption = doc.text[max(0, table.char_start - 80):table.char_start]

@@ -1,7 +1,7 @@
 """Performance indicators: tables (docx/PDF cells, or rows a conversion flattened into text),
 numbered lists under the goal sections, and explicit target/actual phrasing in prose.
 
-Each reader returns `Found` items; here they are merged (a list line and a table row of one
+Each reader returns `IndicatorDraft` items; here they are merged (a list line and a table row of one
 indicator are one indicator), given actuals from the result sections' prose, and turned into
 records. Where tables give weights and scores, the scores are checked against the stated
 total and a mismatch becomes a warning: the numbers themselves are never changed.
@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from extractors.context import Context
 from extractors.indicators.checks import score_warnings
 from extractors.indicators.flat import read_flat
 from extractors.indicators.prose import fill_actuals, read_explicit
 from extractors.indicators.table import read_tables
 from extractors.indicators.text import read_lists
 from extractors.indicators.vocab import (
-    Found, achieved, lower_is_better, read_value, squash, unit_in_name, units_agree,
+    IndicatorDraft, achieved, lower_is_better, read_value, squash, unit_in_name, units_agree,
 )
 from extractors.records import DocFacts, IndicatorRecord, make_span
 from pipeline.core.document import Document
@@ -28,7 +29,7 @@ _PUNCTUATION = re.compile(r"[\W_]+")
 _FILLED = ("target", "unit", "nature", "level1", "level2", "weight", "score")
 
 
-def extract(doc: Document, found: dict) -> list:
+def extract(doc: Document, ctx: Context) -> list:
     table_items, blocks = read_tables(doc)
     flat_items, flat_blocks = read_flat(doc)
     taken = [(t.char_start, t.char_end) for t in doc.tables] + [(f.start, f.end) for f in flat_items]
@@ -38,25 +39,25 @@ def extract(doc: Document, found: dict) -> list:
     fill_actuals(doc, items, taken)
     records: list = [_record(doc, item) for item in items]
     blocks += flat_blocks
-    stated = _self_score(found) if len(blocks) == 1 and blocks[0].total_score is None else None
+    stated = ctx.facts.self_score if len(blocks) == 1 and blocks[0].total_score is None else None
     warnings = score_warnings(blocks, stated)
     if warnings:
         records.append(DocFacts(warnings=tuple(warnings)))
     return records
 
 
-def _by_table(doc: Document, items: list[Found]) -> list[list[Found]]:
-    groups: dict[int, list[Found]] = {}
+def _by_table(doc: Document, items: list[IndicatorDraft]) -> list[list[IndicatorDraft]]:
+    groups: dict[int, list[IndicatorDraft]] = {}
     for item in items:
         index = next(t.index for t in doc.tables if t.char_start <= item.start < t.char_end)
         groups.setdefault(index, []).append(item)
     return list(groups.values())
 
 
-def _merge(groups: list[list[Found]]) -> list[Found]:
+def _merge(groups: list[list[IndicatorDraft]]) -> list[IndicatorDraft]:
     """One indicator per name and target across groups (the 目标设置 list and the 自评表 of one
     report name the same indicators); rows within one group stay apart."""
-    merged: list[Found] = []
+    merged: list[IndicatorDraft] = []
     for group in groups:
         earlier = list(merged)
         for item in group:
@@ -72,14 +73,14 @@ def _merge(groups: list[list[Found]]) -> list[Found]:
     return merged
 
 
-def _same(a: Found, b: Found) -> bool:
+def _same(a: IndicatorDraft, b: IndicatorDraft) -> bool:
     if _PUNCTUATION.sub("", squash(a.name)) != _PUNCTUATION.sub("", squash(b.name)):
         return False
     ta, tb = read_value(a.target, a.unit)[1], read_value(b.target, b.unit)[1]
     return ta is None or tb is None or ta == tb
 
 
-def _record(doc: Document, item: Found) -> IndicatorRecord:
+def _record(doc: Document, item: IndicatorDraft) -> IndicatorRecord:
     unit = item.unit or unit_in_name(item.name)
     op, target_value, target_unit = read_value(item.target, unit, item.nature)
     _, actual_value, actual_unit = read_value(item.actual, unit)
@@ -109,9 +110,3 @@ def _evidence(doc: Document, start: int, end: int) -> tuple[int, int]:
     if line_end - line_start > MAX_EVIDENCE_LINE:
         return doc.sentence_at(start, end)
     return line_start, line_end
-
-
-def _self_score(found: dict) -> Decimal | None:
-    """The document's total as the scores extractor (run before this one) read it."""
-    facts = found.get("scores", [])
-    return next((f.self_score for f in facts if isinstance(f, DocFacts) and f.self_score is not None), None)

@@ -18,7 +18,8 @@ from functools import lru_cache
 
 from extractors.indicators.vocab import (
     LEVEL1_NAMES, LEVEL2_NAMES, MIN_KNOWN_HEADER_CELLS, NAME_ROLES, OTHER_BLOCK, SUBTOTAL_ROW, TOTAL_ROW,
-    VALUE_ROLES, Found, ScoreBlock, clean_level, clean_name, header_role, is_budget_header, level_name, squash,
+    VALUE_ROLES, IndicatorDraft, ScoreBlock, clean_level, clean_name, header_role, is_budget_header, level_name,
+    squash,
 )
 from pipeline.core.numbers import QUANTITY_UNITS
 from pipeline.core.quantities import parse_comparator, parse_value_with_unit
@@ -51,8 +52,8 @@ class _Token:
     end: int
 
 
-def read_flat(doc: Document) -> tuple[list[Found], list[ScoreBlock]]:
-    found: list[Found] = []
+def read_flat(doc: Document) -> tuple[list[IndicatorDraft], list[ScoreBlock]]:
+    found: list[IndicatorDraft] = []
     blocks: list[ScoreBlock] = []
     in_tables = [(t.char_start, t.char_end) for t in doc.tables]
     headings = {s.char_start for s in doc.sections}
@@ -88,7 +89,7 @@ def read_flat(doc: Document) -> tuple[list[Found], list[ScoreBlock]]:
     return found, [b for b in blocks if b.scores or b.weights]
 
 
-def _continues_name(tokens: list[_Token], last: Found, line_start: int) -> bool:
+def _continues_name(tokens: list[_Token], last: IndicatorDraft, line_start: int) -> bool:
     """A short run of words alone on the line right after a row ends that row's name."""
     word = squash(tokens[0].text)
     return (len(tokens) == 1 and last.end == line_start - 1 and len(word) <= MAX_WRAPPED
@@ -130,7 +131,7 @@ def _header(tokens: list[_Token]) -> tuple[str, ...] | None:
 
 
 def _read_line(tokens: list[_Token], roles: tuple[str, ...], levels: dict, block: ScoreBlock):
-    """A Found, None for a line that is part of the table but no indicator, False at the end."""
+    """An IndicatorDraft, None for a line that is part of the table but no indicator, False at the end."""
     first = squash(tokens[0].text)
     if TOTAL_ROW.match(first):
         numbers = [_score(t.text) for t in tokens[1:] if _PLAIN_NUMBER.match(squash(t.text))]
@@ -153,7 +154,7 @@ def _read_line(tokens: list[_Token], roles: tuple[str, ...], levels: dict, block
         block.names.append(text["name"])
         block.weights.append(weight or Decimal(0))
         block.scores.append(score or Decimal(0))
-    return Found(
+    return IndicatorDraft(
         name=clean_name(text["name"]), start=tokens[0].start, end=tokens[-1].end, source="table",
         target=text.get("target"), actual=text.get("actual"), unit=text.get("unit"),
         nature=text.get("nature"), level1=levels["level1"], level2=levels["level2"],

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from extractors.indicators.text import GOAL_SECTIONS
 from extractors.indicators.vocab import (
-    LEVEL1_NAMES, LEVEL2_NAMES, Found, level_name, read_value, squash, unit_in_name, unquote,
+    LEVEL1_NAMES, LEVEL2_NAMES, IndicatorDraft, level_name, read_value, squash, unit_in_name, unquote,
 )
 from extractors.nlp import tokenize
 from pipeline.core.money import find_money
@@ -73,8 +73,8 @@ class _Value:
     unit: str
 
 
-def read_explicit(doc: Document, taken: list[tuple[int, int]]) -> list[Found]:
-    found: list[Found] = []
+def read_explicit(doc: Document, taken: list[tuple[int, int]]) -> list[IndicatorDraft]:
+    found: list[IndicatorDraft] = []
     hits = sorted((hit for pattern in EXPLICIT for hit in pattern.finditer(doc.match_text)), key=lambda h: h.start())
     for hit in hits:
         read = [(f.start, f.end) for f in found]
@@ -87,7 +87,7 @@ def read_explicit(doc: Document, taken: list[tuple[int, int]]) -> list[Found]:
             continue
         sentence = doc.sentence_at(hit.start(), hit.end())
         level1, level2 = _levels(doc, name_start, lead.group("level") if lead else None)
-        found.append(Found(
+        found.append(IndicatorDraft(
             name=name, start=name_start, end=hit.end(), source="text",
             target=unquote(doc.text[hit.start("target"):hit.end("target")].strip()),
             actual=unquote(doc.text[hit.start("actual"):hit.end("actual")].strip()),
@@ -108,7 +108,7 @@ def _levels(doc: Document, start: int, lead: str | None) -> tuple[str | None, st
     return level1, level2
 
 
-def fill_actuals(doc: Document, items: list[Found], taken: list[tuple[int, int]]) -> None:
+def fill_actuals(doc: Document, items: list[IndicatorDraft], taken: list[tuple[int, int]]) -> None:
     """Give indicators without an actual the value a result sentence states for them."""
     wanting = [(item, unit) for item in items if item.actual is None
                and (unit := read_value(item.target, item.unit or unit_in_name(item.name))[2])]

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from extractors.indicators.vocab import (
     LEVEL1_NAMES, LEVEL2_NAMES, MIN_KNOWN_HEADER_CELLS, NAME_ROLES, OTHER_BLOCK, SUBTOTAL_ROW, TOTAL_ROW,
-    VALUE_ROLES, Found, ScoreBlock, clean_level, clean_name, header_role, is_budget_header, squash,
+    VALUE_ROLES, IndicatorDraft, ScoreBlock, clean_level, clean_name, header_role, is_budget_header, squash,
 )
 from pipeline.core.quantities import parse_value_with_unit
 from pipeline.core.document import Cell, Document, Table
@@ -21,8 +21,8 @@ Roles = dict[str, tuple[int, int]]  # role -> [first column, end column)
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 
 
-def read_tables(doc: Document) -> tuple[list[Found], list[ScoreBlock]]:
-    found: list[Found] = []
+def read_tables(doc: Document) -> tuple[list[IndicatorDraft], list[ScoreBlock]]:
+    found: list[IndicatorDraft] = []
     blocks: list[ScoreBlock] = []
     budget: tuple[Decimal | None, Decimal | None] = (None, None)
     for table in doc.tables:
@@ -36,9 +36,10 @@ def read_tables(doc: Document) -> tuple[list[Found], list[ScoreBlock]]:
     return found, blocks
 
 
-def _read_table(table: Table, budget: tuple[Decimal | None, Decimal | None]) -> tuple[list[Found], ScoreBlock]:
+def _read_table(table: Table,
+                budget: tuple[Decimal | None, Decimal | None]) -> tuple[list[IndicatorDraft], ScoreBlock]:
     grid = table.grid()
-    found: list[Found] = []
+    found: list[IndicatorDraft] = []
     block = ScoreBlock(where=f"table {table.index + 1}", budget_weight=budget[0], budget_score=budget[1])
     roles: Roles | None = None
     levels: dict[str, str | None] = {"level1": None, "level2": None}
@@ -132,7 +133,7 @@ def _number(text: str | None) -> Decimal | None:
 
 
 def _read_row(row: list[Cell | None], roles: Roles, levels: dict[str, str | None],
-              block: ScoreBlock) -> Found | None:
+              block: ScoreBlock) -> IndicatorDraft | None:
     present = [c for c in row if c is not None and c.text.strip()]
     if not present:
         return None
@@ -157,7 +158,7 @@ def _read_row(row: list[Cell | None], roles: Roles, levels: dict[str, str | None
         block.names.append(name)
         block.weights.append(weight if weight is not None else Decimal(0))
         block.scores.append(score if score is not None else Decimal(0))
-    return Found(
+    return IndicatorDraft(
         name=name, start=present[0].char_start, end=present[-1].char_end, source="table",
         target=values["target"], actual=values["actual"],
         unit=_text(row, roles, "unit"), nature=_text(row, roles, "nature"),

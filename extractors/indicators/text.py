@@ -15,7 +15,8 @@ import re
 from collections.abc import Iterator
 
 from extractors.indicators.vocab import (
-    AMBIGUOUS_LEVEL, LEVEL1_NAMES, LEVEL2_NAMES, Found, fold, header_role, level_name, read_value, unquote,
+    AMBIGUOUS_LEVEL, LEVEL1_NAMES, LEVEL2_NAMES, IndicatorDraft, fold, header_role, level_name, read_value,
+    unquote,
 )
 from pipeline.core.quantities import COMPARATOR_RE
 from pipeline.core.document import Document
@@ -59,9 +60,9 @@ BUDGET_WORDS = re.compile(r"预算|资金|拨款|投资|经费|支出|安排")
 MAX_NAME, MAX_TARGET, MAX_QUALITATIVE, MAX_UNNUMBERED_LINE = 40, 30, 20, 50
 
 
-def read_lists(doc: Document, taken: list[tuple[int, int]]) -> list[Found]:
+def read_lists(doc: Document, taken: list[tuple[int, int]]) -> list[IndicatorDraft]:
     """Indicator lines of the goal sections; lines inside `taken` spans (tables) are skipped."""
-    found: list[Found] = []
+    found: list[IndicatorDraft] = []
     for start, end in _goal_ranges(doc):
         levels: dict[str, str | None] = {"level1": None, "level2": None, "style1": None}
         for line in _LINE.finditer(doc.match_text, start, end):
@@ -121,7 +122,7 @@ def _is_item(doc: Document, start: int) -> bool:
                                  or any(_read_line(doc, line, probe)))
 
 
-def _read_line(doc: Document, line: re.Match, levels: dict) -> Iterator[Found]:
+def _read_line(doc: Document, line: re.Match, levels: dict) -> Iterator[IndicatorDraft]:
     body, body_start = line.group("body"), line.start("body")
     numbered = line.group("num") is not None
     if not body or not _CJK.search(body):
@@ -155,7 +156,7 @@ def _read_line(doc: Document, line: re.Match, levels: dict) -> Iterator[Found]:
         whole = len(clauses) == 1
         start = (line.start("num") if line.group("num") else line.start("body")) if whole else at
         end = line.end() if whole else at + len(clause)
-        yield Found(
+        yield IndicatorDraft(
             name=name, start=start, end=end, source="text", target=target, actual=actual,
             level1=levels["level1"], level2=levels["level2"],
         )

@@ -87,7 +87,7 @@ _FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 
 @dataclass
-class Found:
+class IndicatorDraft:
     """One indicator as read from a line or row, before it becomes a record."""
     name: str
     start: int  # the raw span: the line or the row

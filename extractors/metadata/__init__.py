@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 
+from extractors.context import Context
 from extractors.metadata import project
 from extractors.metadata.labels import labelled, signature, title_block
 from extractors.metadata.lexicon import (
     ADMIN_SUFFIXES, DEPARTMENT_LABELS, PROJECT_KINDS, STRUCTURE_KINDS, TITLE_KINDS,
 )
 from extractors.metadata.names import (
-    Found, departments_in, is_department, level_department_at, most_named, region_of, regions_in,
+    LocatedValue, departments_in, is_department, level_department_at, most_named, region_of, regions_in,
 )
 from extractors.metadata.year import YearFinding, year_of
 from extractors.records import DocFacts
@@ -34,7 +35,7 @@ _REGION_SEARCH_CHARS = 3000
 _LEVELS = "省市县区州旗"
 
 
-def extract(doc: Document, found: dict) -> list:
+def extract(doc: Document, ctx: Context) -> list:
     title = title_block(doc)
     kind = _report_kind(doc, title)
     department = _department(doc, title)
@@ -48,8 +49,8 @@ def extract(doc: Document, found: dict) -> list:
     return [_facts(doc, title, kind, department, year, proj, inferred)]
 
 
-def _facts(doc: Document, title: Found | None, kind: str | None, department: Found | None,
-           year: YearFinding | None, proj: Found | None, inferred: bool) -> DocFacts:
+def _facts(doc: Document, title: LocatedValue | None, kind: str | None, department: LocatedValue | None,
+           year: YearFinding | None, proj: LocatedValue | None, inferred: bool) -> DocFacts:
     warnings = []
     if year and year.warning:
         warnings.append(year.warning)
@@ -65,7 +66,7 @@ def _facts(doc: Document, title: Found | None, kind: str | None, department: Fou
     )
 
 
-def _report_kind(doc: Document, title: Found | None) -> str | None:
+def _report_kind(doc: Document, title: LocatedValue | None) -> str | None:
     by_structure = _kind_from_structure(doc)
     if title:
         for kind, cue in _TITLE_KINDS:
@@ -84,7 +85,7 @@ def _kind_from_structure(doc: Document) -> str | None:
     return best[2] if best[0] else None
 
 
-def _department(doc: Document, title: Found | None) -> Found | None:
+def _department(doc: Document, title: LocatedValue | None) -> LocatedValue | None:
     tiers = [[f for f in labelled(doc, labels) if is_department(f.value)] for labels in DEPARTMENT_LABELS]
     in_title = []
     if title:
@@ -100,7 +101,7 @@ def _department(doc: Document, title: Found | None) -> Found | None:
     return most_named(departments_in(doc.text, 0, len(doc.text), "body"))
 
 
-def _region(doc: Document, title: Found | None, department: Found | None) -> str | None:
+def _region(doc: Document, title: LocatedValue | None, department: LocatedValue | None) -> str | None:
     """The department's own place; else the place the title or body names, cut to the
     level the department's name starts with ("市司法局" → the city)."""
     if department:

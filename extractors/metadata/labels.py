@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from extractors.metadata.lexicon import ALL_LABELS
-from extractors.metadata.names import Found
+from extractors.metadata.names import LocatedValue
 from pipeline.core.document import Document
 
 TITLE_CUE = re.compile(r"报告|预算|决算|自评|评价|绩效|情况说明|自评表")
@@ -39,7 +39,7 @@ _VALUE = r"[^\t\n,，。;；]{2,60}"
 _ANY_LABEL = re.compile(rf"(?:{'|'.join(map(re.escape, ALL_LABELS))}){_SEAL}\s*:?")
 
 
-def title_block(doc: Document) -> Found | None:
+def title_block(doc: Document) -> LocatedValue | None:
     """The short lines that open the document and name it (title, subtitle, issuer)."""
     section_starts = {s.char_start for s in doc.sections}
     lines: list[tuple[int, int]] = []
@@ -61,7 +61,7 @@ def title_block(doc: Document) -> Found | None:
         lines.append((first, end))
     if not any(TITLE_CUE.search(doc.text, a, b) for a, b in lines):
         return None
-    return Found("".join(doc.text[a:b] for a, b in lines), lines[0][0], lines[-1][1], "title")
+    return LocatedValue("".join(doc.text[a:b] for a, b in lines), lines[0][0], lines[-1][1], "title")
 
 
 def closing_lines(doc: Document) -> list[tuple[int, int]]:
@@ -70,7 +70,7 @@ def closing_lines(doc: Document) -> list[tuple[int, int]]:
     return lines[-_CLOSING_LINES:]
 
 
-def signature(doc: Document) -> Found | None:
+def signature(doc: Document) -> LocatedValue | None:
     """The short line above a closing date: who signed the report."""
     lines = closing_lines(doc)
     for (a, b), (c, d) in zip(lines, lines[1:]):
@@ -87,7 +87,7 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def labelled(doc: Document, labels: tuple[str, ...]) -> list[Found]:
+def labelled(doc: Document, labels: tuple[str, ...]) -> list[LocatedValue]:
     """Values written after one of `labels`, in text order."""
     alternation = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
     inline = re.compile(rf"(?:{alternation}){_SEAL}\s*(?::\s*|\t+)(?P<v>{_VALUE})")
@@ -97,7 +97,7 @@ def labelled(doc: Document, labels: tuple[str, ...]) -> list[Found]:
     return sorted((f for f in found if f.value), key=lambda f: f.start)
 
 
-def _below_label_cells(doc: Document, label: re.Pattern) -> list[Found]:
+def _below_label_cells(doc: Document, label: re.Pattern) -> list[LocatedValue]:
     """A label cell with nothing or another label to its right: the value is in the cell below."""
     found = []
     for table in doc.tables:
@@ -115,9 +115,9 @@ def _below_label_cells(doc: Document, label: re.Pattern) -> list[Found]:
     return found
 
 
-def _trimmed(doc: Document, start: int, end: int, source: str = "label") -> Found:
+def _trimmed(doc: Document, start: int, end: int, source: str = "label") -> LocatedValue:
     tail = _VALUE_TAIL.search(doc.match_text, start, end)
     if tail:
         end = tail.start()
     start, end = _stripped(doc.text, start, end)
-    return Found(doc.text[start:end], start, end, source)
+    return LocatedValue(doc.text[start:end], start, end, source)

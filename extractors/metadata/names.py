@@ -47,7 +47,7 @@ _CN_YEAR_AFTER = re.compile(rf"[{CN_DIGIT_CHARS}]{{4}}年")
 
 
 @dataclass(frozen=True)
-class Found:
+class LocatedValue:
     """A value and where it was read: doc.text[start:end] == value, except for a title
     wrapped over several lines, whose value is its lines joined."""
 
@@ -113,22 +113,22 @@ def regions_in(text: str) -> list[str]:
     return regions
 
 
-def departments_in(text: str, start: int, end: int, source: str) -> list[Found]:
+def departments_in(text: str, start: int, end: int, source: str) -> list[LocatedValue]:
     """Organ names written with their place in text[start:end], where words begin and end."""
     found = []
     for hit in DEPARTMENT.finditer(text, start, end):
         opening = _place_start(hit.group())
         span = _organ_from(text, hit.start() + opening[0], end, opening[1]) if opening else None
         if span:
-            found.append(Found(text[span[0]:span[1]], *span, source))
+            found.append(LocatedValue(text[span[0]:span[1]], *span, source))
     return found
 
 
-def level_department_at(text: str, start: int, end: int) -> Found | None:
+def level_department_at(text: str, start: int, end: int) -> LocatedValue | None:
     """"市司法局" at `start`: a department written with its level but not its place."""
     hit = _LEVEL_DEPARTMENT.match(text, start, end)
     span = _organ_from(text, hit.start("name"), end, head=len(hit.group("level"))) if hit else None
-    return Found(text[span[0]:span[1]], *span, "title") if span else None
+    return LocatedValue(text[span[0]:span[1]], *span, "title") if span else None
 
 
 def _place_start(chunk: str) -> tuple[int, int] | None:
@@ -185,7 +185,7 @@ def is_department(value: str) -> bool:
     return bool(BARE_DEPARTMENT.fullmatch(value)) and not NOT_IN_ORGAN_RE.search(value)
 
 
-def most_named(found: list[Found]) -> Found | None:
+def most_named(found: list[LocatedValue]) -> LocatedValue | None:
     """The name written most often; on a tie the one written first."""
     if not found:
         return None

@@ -17,7 +17,7 @@ from typing import Callable
 from pipeline.core.numerals import CN_DIGIT_CHARS
 from extractors.metadata.labels import labelled
 from extractors.metadata.lexicon import FUNCTION_WORDS, GENERIC_TOKENS, NOT_A_SUBJECT, PROJECT_LABELS
-from extractors.metadata.names import Found, region_of
+from extractors.metadata.names import LocatedValue, region_of
 from extractors.nlp import tokenize
 from pipeline.core.document import Document
 
@@ -44,14 +44,14 @@ MIN_NAMED_IN_DOCUMENT = 2
 INFERRED = "project inferred from the body"
 
 
-def from_label(doc: Document) -> Found | None:
+def from_label(doc: Document) -> LocatedValue | None:
     for found in labelled(doc, PROJECT_LABELS):
         if not _NOT_A_NAME.match(found.value):
             return found
     return None
 
 
-def from_title(title: Found, department: str | None) -> Found | None:
+def from_title(title: LocatedValue, department: str | None) -> LocatedValue | None:
     """"江门市司法局2021年度依法治市项目支出绩效自评报告" -> 依法治市."""
     text = title.value
     if department and department in text:
@@ -65,10 +65,10 @@ def from_title(title: Found, department: str | None) -> Found | None:
         return None
     offset = title.value.find(text)
     start = title.start + offset if offset >= 0 else title.start
-    return Found(text, start, start + len(text) if offset >= 0 else title.end, "title")
+    return LocatedValue(text, start, start + len(text) if offset >= 0 else title.end, "title")
 
 
-def from_body(doc: Document) -> Found | None:
+def from_body(doc: Document) -> LocatedValue | None:
     """The overview's subject: a phrase it names as a project ("…除险加固项目") or keeps
     repeating, when the rest of the report names it too."""
     spans = [(s.char_start, s.char_end) for s in doc.sections
@@ -89,7 +89,7 @@ def from_body(doc: Document) -> Found | None:
         enough = named[phrase] or repeated[phrase] >= MIN_IN_OVERVIEW
         if enough and in_document[phrase] >= (MIN_NAMED_IN_DOCUMENT if named[phrase] else MIN_IN_DOCUMENT):
             start = doc.text.find(phrase)
-            return Found(phrase, start, start + len(phrase), "body")
+            return LocatedValue(phrase, start, start + len(phrase), "body")
     return None
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from extractors.context import Context
 from extractors.problems.items import PROBLEM
 from extractors.problems.regions import find_items
 from extractors.records import ProblemRecord, make_span
@@ -34,7 +35,7 @@ _CATEGORY_OF = {kw: name for kw, _, name in _KEYWORDS}
 _FIRST_SENTENCE = re.compile(r"[^。；;！？!?\n]*")
 
 
-def extract(doc: Document, found: dict) -> list:
+def extract(doc: Document, ctx: Context) -> list:
     items = [item for item in find_items(doc) if item.kind == PROBLEM]
     return [
         ProblemRecord(ordinal=n, text=doc.text[item.start:item.end],

@@ -78,7 +78,7 @@ ALONE, BEFORE, AFTER = "alone", "before", "after"  # where a paragraph stands to
 
 
 @dataclass(frozen=True)
-class Found:
+class ItemSpan:
     kind: str  # PROBLEM or SUGGESTION
     start: int
     end: int
@@ -109,10 +109,10 @@ class _Walk:
         self.problems_done = self.problems_done or kind == PROBLEM
 
 
-def region_items(doc: Document, region: Region) -> list[Found]:
+def region_items(doc: Document, region: Region) -> list[ItemSpan]:
     text = doc.text
     walk = _Walk(region.kind, region.mixed)
-    found: list[Found] = []
+    found: list[ItemSpan] = []
     cursor, after_list = region.start, False
     for group in find_groups(doc, region.start, region.end):
         lead_start = _lead_start(text, group.start, cursor)
@@ -122,7 +122,7 @@ def region_items(doc: Document, region: Region) -> list[Found]:
         for item in group.items:
             end = _before_other_lead(text, item.start, item.end, kind)
             if end > item.start and not _says_nothing(text[item.start:end]):
-                found.append(Found(kind, item.start, _trim_end(text, item.start, end)))
+                found.append(ItemSpan(kind, item.start, _trim_end(text, item.start, end)))
             if end < item.end and item is not group.items[-1]:  # "1.指标不够科学。整改措施：细化。"
                 walk.kind = kind
                 found += _segment_items(text, end, item.end, walk, AFTER)
@@ -177,7 +177,7 @@ def _before_other_lead(text: str, start: int, end: int, kind: str) -> int:
     return cut
 
 
-def _paragraph_items(doc: Document, start: int, end: int, walk: _Walk, place: str) -> list[Found]:
+def _paragraph_items(doc: Document, start: int, end: int, walk: _Walk, place: str) -> list[ItemSpan]:
     """Items in the paragraphs between lists, leaving out the lines of lists themselves.
     `place`: ALONE in a stretch without lists, BEFORE its first list, AFTER a list."""
     text, found, pos = doc.text, [], start
@@ -189,7 +189,7 @@ def _paragraph_items(doc: Document, start: int, end: int, walk: _Walk, place: st
     return found
 
 
-def _segment_items(text: str, start: int, end: int, walk: _Walk, place: str) -> list[Found]:
+def _segment_items(text: str, start: int, end: int, walk: _Walk, place: str) -> list[ItemSpan]:
     found = []
     for led, kind, seg_start, seg_end in _segments(text, start, end, walk):
         segment = text[seg_start:seg_end].strip()
@@ -224,7 +224,7 @@ def _segments(text: str, start: int, end: int, walk: _Walk) -> list[tuple[bool, 
     return segments
 
 
-def _clause_items(text: str, start: int, end: int, kind: str) -> list[Found]:
+def _clause_items(text: str, start: int, end: int, kind: str) -> list[ItemSpan]:
     """One item per paragraph, or per "；" clause when the paragraph is one sentence."""
     end = without_summary(text, start, end)
     core = text[start:end].strip(_TRIM)
@@ -244,7 +244,7 @@ def _clause_items(text: str, start: int, end: int, kind: str) -> list[Found]:
             a += 1
         b = _trim_end(text, a, b)
         if b > a and not _says_nothing(text[a:b]):
-            found.append(Found(kind, a, b))
+            found.append(ItemSpan(kind, a, b))
     return found
 
 

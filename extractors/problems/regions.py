@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from extractors.problems.enumerations import starts_with_marker
-from extractors.problems.items import LEAD_INS, PROBLEM, SUGGESTION, Found, Region, region_items
+from extractors.problems.items import LEAD_INS, PROBLEM, SUGGESTION, ItemSpan, Region, region_items
 from pipeline.core.document import Document, Section
 
 KIND_OF_CANONICAL = {"存在问题": PROBLEM, "建议": SUGGESTION}
@@ -39,7 +39,7 @@ TITLE_MAX_CHARS = 20
 MIXED_TITLE = re.compile(r"建议|措施|对策|意见|改进|整改|下一步|计划|打算|方向|思路")
 
 
-def find_items(doc: Document) -> list[Found]:
+def find_items(doc: Document) -> list[ItemSpan]:
     roots = kind_sections(doc)
     regions = section_regions(doc, roots)
     regions += lead_in_regions(doc, [(r.char_start, r.char_end) for r in roots])

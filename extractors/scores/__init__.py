@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from extractors.context import Context
 from pipeline.core.numerals import ARABIC_NUMBER, NumeralError, parse_chinese_number
 from extractors.records import DocFacts
 from extractors.scores.tables import table_totals
@@ -86,8 +87,8 @@ class Score:
     end: int
 
 
-def extract(doc: Document, found: dict) -> list:
-    year = next((r.year for r in found.get("metadata", []) if getattr(r, "year", None)), None)
+def extract(doc: Document, ctx: Context) -> list:
+    year = ctx.facts.year
     candidates = _text_scores(doc, year) + [Score(v, "table", a, b) for v, a, b in table_totals(doc)]
     score, warnings = _choose(doc, candidates)
     grade = _grade(doc, score)
