@@ -1,24 +1,22 @@
 """pipeline.run.extract_to, the library entry behind `jixiao extract`."""
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from pipeline import store
 from pipeline.core.errors import JixiaoError
 from pipeline.core.schema import TABLES
-from pipeline.run import Failure, extract_to
+from pipeline.run import extract_to
 from tests.conftest import SEED
 
 
 @pytest.fixture
 def folder(tmp_path):
+    """A report, a file that cannot be read, and a file that is not a report."""
     folder = tmp_path / "archive"
-    (folder / "2021").mkdir(parents=True)
-    shutil.copy(SEED, folder / "2021" / "seed.txt")
-    (folder / "empty.txt").write_bytes(b"")
-    (folder / "gold.json").write_text("{}", encoding="utf-8")
+    folder.mkdir()
+    for name, data in [("seed.txt", SEED.read_bytes()), ("empty.txt", b""), ("gold.json", b"{}")]:
+        (folder / name).write_bytes(data)
     return folder
 
 
@@ -27,10 +25,10 @@ def test_run_extract_to_writes_tables_and_reports_counts(folder, tmp_path):
     started, done = [], []
     extraction = extract_to([folder], out, jobs=1, csv=True, on_start=started.append,
                             on_file_done=lambda r: done.append(r.source_path))
-    assert started == [2] and sorted(done) == [str(folder / "2021" / "seed.txt"), str(folder / "empty.txt")]
+    assert started == [2] and sorted(done) == [str(folder / "empty.txt"), str(folder / "seed.txt")]
     assert (extraction.n_files, extraction.n_failed, extraction.n_partial, extraction.n_skipped) == (2, 1, 0, 1)
     assert extraction.out == out and extraction.seconds > 0
-    assert extraction.failures == [Failure(str(folder / "empty.txt"), extraction.failures[0].message)]
+    assert [f.source_path for f in extraction.failures] == [str(folder / "empty.txt")]
     assert "empty" in extraction.failures[0].message
     tables = store.load(out)
     assert list(extraction.rows) == list(TABLES)
