@@ -36,6 +36,7 @@ from typing import NamedTuple
 
 from extractors.context import Context
 from extractors.counts.subject import subject
+from pipeline.core import numbering as N
 from pipeline.core.money import unit_from_caption
 from pipeline.core.numbers import TIME_UNITS
 from pipeline.core.quantities import QuantityMatch, find_quantities
@@ -48,7 +49,8 @@ LIST_DELIMITER = "、"
 # The numerals that, alone before a unit, are an article rather than a tally: "形成一个机制".
 ARTICLES = {"一", "壹"}
 _COMPARATOR = r"[≥≤≧≦＞＜><]|不少于|不低于|不超过|不高于|不多于|至少|大于等于|小于等于"
-_LIST_NUMBER = r"(?:\d{1,2}[、.．]|[（(]\d{1,2}[)）]|[（(][一二三四五六七八九十]{1,2}[)）]|[①-⑳])"
+# The number of an indicator line ("（2）实施维修改造学校数量：22所"), on the raw text.
+_LIST_NUMBER = "(?:" + "|".join((N.arabic(), N.arabic_paren(), N.cn_paren(), N.CIRCLED_MARK)) + ")"
 
 
 class NotATally(NamedTuple):

@@ -21,13 +21,15 @@ from extractors.indicators.vocab import (
     VALUE_ROLES, IndicatorDraft, ScoreBlock, clean_level, clean_name, header_role, is_budget_header, level_name,
     squash,
 )
+from pipeline.core import numbering as N
 from pipeline.core.numbers import QUANTITY_UNITS
 from pipeline.core.quantities import parse_comparator, parse_value_with_unit
 from pipeline.core.document import Document
 
 # Cells are set apart by runs of spaces or tabs, or by the bars of a text-drawn table.
 _TOKEN = re.compile(r"[^ \t\u3000|｜│┃]+")
-_INDEX = re.compile(r"^(?:\d{1,2}|[(（]\d{1,2}[)）]|[①-⑳])[.、]?$")
+# An index cell: "3", "（3）", "③", "3."
+_INDEX = re.compile(rf"^(?:{N.ARABIC}|{N.arabic_paren()}|{N.CIRCLED_MARK})[.、]?$")
 _PLAIN_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,2})?分?$")
 _NATURE = re.compile(r"^(?:[≥≤=＝><＞＜≧≦]|定性|定量|正向|反向)$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")

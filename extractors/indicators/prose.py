@@ -17,6 +17,7 @@ from extractors.indicators.vocab import (
     LEVEL1_NAMES, LEVEL2_NAMES, IndicatorDraft, level_name, read_value, squash, unit_in_name, unquote,
 )
 from extractors.nlp import tokenize
+from pipeline.core import numbering as N
 from pipeline.core.money import find_money
 from pipeline.core.numbers import QUANTITY_UNITS
 from pipeline.core.quantities import find_percentages, find_quantities, parse_comparator
@@ -50,7 +51,7 @@ EXPLICIT = (
 )
 # Leading words of an explicit phrase that are not the indicator's name.
 _NAME_LEAD = re.compile(
-    r"^(?:其中|另外|此外|同时|[一二三四五六七八九十]是|\d+[.、]|\(\d+\))*[ \t]*"
+    rf"^(?:其中|另外|此外|同时|{N.shi()}|{N.arabic()}|{N.arabic_paren()})*[ \t]*"
     r"(?:(?P<level>(?:产出|效益|效果|满意度|成本|数量|质量|时效|社会效益|经济效益|生态效益|可持续影响)指标)"
     r"(?:中|方面)?[,:]?)?"
 )

@@ -18,16 +18,16 @@ from extractors.indicators.vocab import (
     AMBIGUOUS_LEVEL, LEVEL1_NAMES, LEVEL2_NAMES, IndicatorDraft, fold, header_role, level_name, read_value,
     unquote,
 )
+from pipeline.core import numbering as N
 from pipeline.core.quantities import COMPARATOR_RE
 from pipeline.core.document import Document
 
 GOAL_SECTIONS = {"目标设置"}
 
 # Matched on the full-width-folded text: "（1）" reads "(1)", "：" ":", "；" ";", "，" ",".
-_NUMBERING = (
-    r"(?:\d{1,2}(?:[、.](?!\d)|\))|\(\d{1,2}\)|[①-⑳]|\([一二三四五六七八九十]{1,3}\)"
-    r"|[一二三四五六七八九十]{1,3}、|[-•·●▪◆■]|[a-zA-Z][.、)])"
-)
+_NUMBERING = "(?:" + "|".join((
+    N.arabic(end=N.LIST_END), N.arabic_paren(), N.CIRCLED_MARK, N.cn_paren(), N.cn(), N.BULLET, N.LETTER,
+)) + ")"
 _LINE = re.compile(rf"^[ \t]*(?P<num>{_NUMBERING})?[ \t]*(?P<body>.*?)[ \t。.]*$", re.M)
 # The same, for a sentence inside a line (the search starts there, so ^ cannot anchor it).
 _PIECE = re.compile(rf"[ \t]*(?P<num>{_NUMBERING})?[ \t]*(?P<body>.*?)[ \t。.]*$", re.M)
@@ -52,7 +52,7 @@ _NAME_TAIL = re.compile(r"[,，:：、\s]*(?:的)?(?:年度)?(?:目标值|指标
 # Lines of a goal section that state something other than an indicator.
 NOT_A_NAME = re.compile(
     r"^(?:年度|总体|项目|绩效|长期|中期|阶段性|部门|整体)*目标$|^项目名称$|^(?:主管|实施|责任)(?:部门|单位)$"
-    r"|负责人$|^联系|^备注$|^说明$|^注$|^其中$|^第[一二三四五六七八九十\d]+(?:部分|章|节)$"
+    rf"|负责人$|^联系|^备注$|^说明$|^注$|^其中$|^(?:{N.part()}|{N.chapter()}|{N.jie()})$"
     r"|^(?:合计|总计|总分|小计)"
 )
 # A budget amount stated in the goal section is not a cost indicator unless a level says so.
@@ -178,7 +178,7 @@ def _set_level(text: str, numbering: str | None, levels: dict) -> bool:
     """Whether `text` is a level name; a level heading sets the level of the lines below it."""
     words = text.strip().rstrip(":")
     level1, level2 = level_name(words, LEVEL1_NAMES), level_name(words, LEVEL2_NAMES)
-    style = re.sub(r"[一二三四五六七八九十]+", "一", re.sub(r"\d+", "0", numbering or ""))
+    style = N.shape(numbering or "")
     if level1 == AMBIGUOUS_LEVEL and levels["style1"] not in (None, style):
         level1 = None  # numbered like the level-2 headings: the older 产出 > 成本 layout
     if level1:

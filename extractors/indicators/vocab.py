@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from pipeline.core import numbering as N
 from pipeline.core.numbers import MONEY_UNITS, QUANTITY_UNITS
 from pipeline.core.quantities import parse_comparator, parse_value_with_unit
 
@@ -82,7 +83,7 @@ _SPACES = re.compile(r"\s+")
 _NAME_UNIT = re.compile(r"[（(]\s*([^\s()（）]{1,4})\s*[)）]$")
 _KNOWN_UNITS = frozenset(QUANTITY_UNITS) | set(MONEY_UNITS) | {"%", "％"}
 _OPEN_QUOTES, _CLOSE_QUOTES = "“\"'「‘", "”\"'」’"
-_NAME_NUMBER = re.compile(r"^(?:\d{1,2}(?:[、.．](?!\d)|[)）])|[(（]\d{1,2}[)）]|[①-⑳])\s*")
+_NAME_NUMBER = re.compile(rf"^(?:{N.arabic(end=N.LIST_END)}|{N.arabic_paren()}|{N.CIRCLED_MARK})\s*")
 _FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 

@@ -18,32 +18,41 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.core.numerals import parse_chinese_number
+from pipeline.core import numbering as N
 from pipeline.core.document import Document
 
-_CN = "一二三四五六七八九十"
+
+def _number(style: str, number: str) -> str:
+    """The number of a marker, in a group named for its style."""
+    return f"(?P<{style}>{number})"
+
+
+# Points counted in words, inside a paragraph or opening one.
+_SHI = rf"{N.shi(_number('shi', N.CN_ORDINAL))}[，,：:]?"
+_DI = N.di(_number("di", N.CN_ORDINAL))
 # Numbered lines; the group name is the style, the group holds the ordinal.
 _LINE = re.compile(
-    rf"(?m)^[ \t]*(?:(?P<cn>[{_CN}]{{1,3}})[、.](?!\d)"
-    rf"|\((?P<cn_paren>[{_CN}]{{1,3}})\)[、.]?"
-    r"|(?P<arabic>\d{1,2})(?:[、.](?!\d)|\)(?!\d))"
-    r"|\((?P<arabic_paren>\d{1,2})\)[、.]?"
-    r"|(?P<circled>[①-⑳]))[ \t]*"
+    r"(?m)^[ \t]*(?:"
+    rf"{N.cn(_number('cn', N.CN_ORDINAL))}"
+    rf"|{N.cn_paren(_number('cn_paren', N.CN_ORDINAL))}"
+    rf"|{N.arabic(_number('arabic', N.ARABIC), N.LIST_END)}"
+    rf"|{N.arabic_paren(_number('arabic_paren', N.ARABIC))}"
+    rf"|{_number('circled', N.CIRCLED_MARK)})[ \t]*"
 )
-# Markers inside a paragraph: after a clause ends ("…短板：一是…；二是…").
+# Markers inside a paragraph: after a clause ends ("…短板：一是…；二是…"); a numbered one
+# only after a stop or a space, as "，1." and "，(1)" may be a number in the sentence.
 _INLINE = re.compile(
-    r"(?<=[：:；;。，,!?])[ \t]*(?:"
-    rf"(?P<shi>[{_CN}]{{1,3}})是(?![否非])[，,：:]?"
-    rf"|[第其](?P<di>[{_CN}]{{1,3}})(?:是|[，,、：:])"
-    r"|(?<=[：:；;。 \t])(?:(?P<arabic>\d{1,2})[、.](?!\d)|\((?P<arabic_paren>\d{1,2})\)"
-    rf"|\((?P<cn_paren>[{_CN}]{{1,3}})\)|(?P<circled>[①-⑳])))[ \t]*"
+    rf"(?<=[：:；;。，,!?])[ \t]*(?:{_SHI}|{_DI}"
+    r"|(?<=[：:；;。 \t])(?:"
+    rf"{N.arabic(_number('arabic', N.ARABIC), N.INLINE_END)}"
+    rf"|{N.arabic_paren(_number('arabic_paren', N.ARABIC))}"
+    rf"|{N.cn_paren(_number('cn_paren', N.CN_ORDINAL))}"
+    rf"|{_number('circled', N.CIRCLED_MARK)}))[ \t]*"
 )
 # "一是" and "第一，" also open a paragraph, and so does an item labelled by its kind and
-# number ("问题一：", "措施二："), whose label is no part of its text.
-ITEM_LABELS = ("问题", "不足", "措施", "建议", "对策", "举措")
+# number ("问题一："), whose label is no part of its text.
 _PARAGRAPH_START = re.compile(
-    rf"(?m)^[ \t]*(?:(?P<shi>[{_CN}]{{1,3}})是(?![否非])[，,：:]?|[第其](?P<di>[{_CN}]{{1,3}})(?:是|[，,、：:])"
-    rf"|(?:{'|'.join(ITEM_LABELS)})(?P<label>[{_CN}]{{1,3}})[：:])[ \t]*"
+    rf"(?m)^[ \t]*(?:{_SHI}|{_DI}|{N.label(_number('label', N.CN_ORDINAL))})[ \t]*"
 )
 _STYLES = ("cn", "cn_paren", "arabic", "arabic_paren", "circled", "shi", "di", "label")
 
@@ -111,16 +120,10 @@ def _markers(doc: Document, start: int, end: int) -> list[Marker]:
             if match.start() in found or any(a <= match.start() < b for a, b in table_lines):
                 continue
             style = next(s for s in _STYLES if s in match.re.groupindex and match.group(s))
-            found[match.start()] = Marker(match.start(), match.end(), style, _ordinal(match.group(style)))
+            ordinal = N.ordinal(match.group(style))
+            if ordinal is not None:  # "一二、" reads digit by digit: it counts nothing
+                found[match.start()] = Marker(match.start(), match.end(), style, ordinal)
     return [found[pos] for pos in sorted(found)]
-
-
-def _ordinal(raw: str) -> int:
-    if "①" <= raw <= "⑳":  # before isdigit(), which is true for circled digits too
-        return ord(raw) - ord("①") + 1
-    if raw.isdigit():
-        return int(raw)
-    return int(parse_chinese_number(raw))
 
 
 def _nest(markers: list[Marker]) -> list[_List]:

@@ -12,6 +12,8 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass
 
+from pipeline.core import numbering as N
+
 # pdfplumber's default: a wider gap between two glyphs of a line is a space.
 X_TOLERANCE = 3.0
 # In font sizes. A wider gap splits a line into separate pieces of text, such as a table
@@ -33,18 +35,15 @@ EDGE_SUPPORT = 3
 SENTENCE_ENDS = tuple("。！？：；!?:;")
 CLOSERS = "”’」』）)"  # may follow the punctuation that ends a sentence
 
-_NUMERAL = "一二三四五六七八九十百零"
-HEADING_START = re.compile(
-    rf"""\s*(?:
-        [{_NUMERAL}]+[、．.]                    # 一、
-      | [（(][{_NUMERAL}]+[）)]                 # （一）
-      | [（(]\d{{1,3}}[）)]                     # （1）
-      | \d{{1,3}}[、．.](?!\d)                  # 1. 1、 but not 1.5
-      | 第[{_NUMERAL}\d]+[部分章节条篇]         # 第一部分 第二章
-      | [\u2460-\u2473\u2776-\u277f]            # ① ❶
-    )""",
-    re.X,
-)
+# A line that starts like a heading or a list item opens a paragraph of its own; so does an
+# article or a volume (第一条, 第二篇), and ❶ as well as ①. A budget's lists may count past 99
+# ("101、", "（一百零一）"). A wrap may fall inside "1、2、3月", so "1、" before a digit is none,
+# while "一、2024年“三公”经费…" is a heading.
+_LONG_ARABIC = r"\d{1,3}"
+HEADING_START = re.compile(r"\s*(?:" + "|".join((
+    N.cn(N.CN_NUMBER), N.cn_paren(N.CN_NUMBER), N.arabic_paren(_LONG_ARABIC), N.arabic(_LONG_ARABIC, N.INLINE_END),
+    N.part(), N.chapter(), N.jie(), f"第{N.CHAPTER_NUMBER}[条篇]", f"[{N.CIRCLED}{N.DARK_CIRCLED}]",
+)) + ")")
 
 
 @dataclass
