@@ -10,6 +10,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from pipeline import store
 from pipeline.align import compare as comparing
 from pipeline.core.errors import JixiaoError
 
@@ -38,7 +39,7 @@ def compare(
 ) -> None:
     """One row per department, project or indicator; one column per year; then the changes."""
     try:
-        tables = comparing.read_tables(out)
+        tables = store.load(out)
         frame = comparing.compare_table(tables, by=by, metric=metric, year_from=year_from,
                                         year_to=year_to, aliases=aliases)
     except JixiaoError as exc:
