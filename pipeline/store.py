@@ -177,7 +177,7 @@ def load(out: Path | str = "outputs", tables: Iterable[str] = tuple(TABLES)) -> 
     """The named tables (default: all) of an output folder as pandas DataFrames, read from the
     Parquet files; every one of them must be there.
 
-    Money columns hold exact `decimal.Decimal` values; doc_text.page_starts holds arrays."""
+    Money columns hold exact `decimal.Decimal` values; doc_text.page_starts holds numpy arrays."""
     out, names = Path(out), list(tables)
     missing = [f"{name}.parquet" for name in names if not (out / f"{name}.parquet").is_file()]
     if missing:

@@ -58,7 +58,7 @@ class Project:
     docs: dict[int, dict] = field(default_factory=dict)           # year -> documents row
     duplicates: dict[int, list[dict]] = field(default_factory=dict)  # other reports of that year
     names: list[str] = field(default_factory=list)                # spellings, oldest first
-    label: str | None = None  # the alignment's name for it (the key of `jixiao compare`)
+    label: str | None = None  # the alignment's name for it (its project_key)
 
     @property
     def name(self) -> str:

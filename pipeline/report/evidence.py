@@ -24,8 +24,7 @@ class Passage:
 
     def to_json(self) -> dict:
         return {"segments": [[text, mark] for text, mark in self.segments], "page": self.page,
-                "section_path": self.section_path,
-                "label": self.label}
+                "section_path": self.section_path, "label": self.label}
 
 
 @dataclass

@@ -198,7 +198,7 @@ class ProjectFigures:
 
     def recurrence_table(self, frame: pd.DataFrame, aligned: dict[str, pd.DataFrame],
                          departments: dict[str, str], projects: dict[tuple[str, str], tuple[str, str]]) -> str:
-        """`problem_recurrence` of `jixiao compare`: each problem reported in several years, with
+        """`problem_recurrence` of the alignment: each problem reported in several years, with
         every occurrence as evidence (through `problem_keys`)."""
         frame = frame.sort_values(["n_years", "department_key", "project_key"], ascending=[False, True, True])
         occurrences: dict[str, list[tuple[str, int]]] = {}
