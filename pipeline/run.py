@@ -247,7 +247,7 @@ def extract_document(doc: Document) -> FileResult:
     if errors:
         document["error"] = "; ".join(e["message"] for e in errors)
     rows["documents"] = [document]
-    rows["doc_text"] = [{"doc_id": doc.doc_id, "text": doc.text}]
+    rows["doc_text"] = [{"doc_id": doc.doc_id, "text": doc.text, "page_starts": doc.pages}]
     rows["sections"] = [{"doc_id": doc.doc_id, **s.__dict__} for s in doc.sections]
     rows["errors"] = errors
     return FileResult(source_path=doc.source_path, status=document["status"], rows=rows)

@@ -1,4 +1,5 @@
-"""Write the tables: one Parquet file each, one DuckDB file holding them all, CSV/XLSX on request.
+"""The tables on disk: `write` them (one Parquet file each, one DuckDB file holding them all,
+CSV/XLSX on request) and `load` them back as DataFrames.
 
 The new set is written in full into a staging folder inside the output folder and only then
 moved over the old files, one atomic rename per file, so a crash while writing leaves the
@@ -13,6 +14,7 @@ import shutil
 import tempfile
 from decimal import ROUND_HALF_EVEN, Decimal
 from pathlib import Path
+from typing import Iterable
 
 import duckdb
 import pandas as pd
@@ -20,7 +22,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.core.errors import JixiaoError
-from pipeline.core.schema import ALIGNMENT_TABLES, TABLES
+from pipeline.core.schema import TABLES
 
 DUCKDB_FILE = "jixiao.duckdb"
 XLSX_FILE = "jixiao.xlsx"
@@ -32,6 +34,7 @@ _ARROW_TYPES = {
     "DOUBLE": pa.float64(),
     "BOOLEAN": pa.bool_(),
     "DECIMAL(18,2)": pa.decimal128(18, 2),
+    "INTEGER[]": pa.list_(pa.int32()),
 }
 # Excel refuses these control characters and cells longer than 32767 characters.
 _XLSX_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
@@ -95,7 +98,7 @@ def _write_set(arrow: dict[str, pa.Table], folder: Path, csv: bool, xlsx: bool) 
     if csv:
         for name, table in arrow.items():
             # utf-8-sig: the BOM makes Excel open Chinese text as UTF-8 instead of the ANSI code page.
-            table.to_pandas().to_csv(folder / f"{name}.csv", index=False, encoding="utf-8-sig")
+            _cell_frame(table).to_csv(folder / f"{name}.csv", index=False, encoding="utf-8-sig")
             names.append(f"{name}.csv")
     if xlsx:
         _write_xlsx(arrow, folder / XLSX_FILE)
@@ -119,8 +122,18 @@ def _write_duckdb(arrow: dict[str, pa.Table], path: Path) -> None:
 def _write_xlsx(arrow: dict[str, pa.Table], path: Path) -> None:
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         for name, table in arrow.items():
-            frame = table.to_pandas().map(_xlsx_safe)
+            frame = _cell_frame(table).map(_xlsx_safe)
             frame.to_excel(writer, sheet_name=name, index=False)
+
+
+def _cell_frame(table: pa.Table) -> pd.DataFrame:
+    """The table for CSV and Excel, whose cells hold no lists: a list is written as JSON text,
+    `[0, 1873, 3902]`."""
+    frame = table.to_pandas()
+    for fld in table.schema:
+        if pa.types.is_list(fld.type):
+            frame[fld.name] = [None if v is None else json.dumps(v) for v in table.column(fld.name).to_pylist()]
+    return frame
 
 
 def _xlsx_safe(value):
@@ -146,7 +159,7 @@ def connect(out: Path) -> duckdb.DuckDBPyConnection:
     """Read-only connection to the tables of an earlier `jixiao extract`."""
     path = Path(out) / DUCKDB_FILE
     if not path.is_file():
-        raise JixiaoError(f"no tables in {out}: run `jixiao extract PATH --out {out}` first")
+        raise _no_tables(out)
     return duckdb.connect(str(path), read_only=True)
 
 
@@ -160,13 +173,26 @@ class Tables(dict):
             raise AttributeError(f"no table {name!r}; tables: {', '.join(self)}") from None
 
 
-def load(out: Path | str = "outputs") -> Tables:
-    """Every table of an output folder as a pandas DataFrame (read from the Parquet files).
+def load(out: Path | str = "outputs", tables: Iterable[str] = tuple(TABLES)) -> Tables:
+    """The named tables (default: all) of an output folder as pandas DataFrames, read from the
+    Parquet files; every one of them must be there.
 
-    Money columns hold exact `decimal.Decimal` values."""
-    out = Path(out)
-    present = [name for name in TABLES if (out / f"{name}.parquet").is_file()]
-    missing = [name for name in TABLES if name not in present and name not in ALIGNMENT_TABLES]
+    Money columns hold exact `decimal.Decimal` values; doc_text.page_starts holds numpy arrays."""
+    out, names = Path(out), list(tables)
+    missing = [f"{name}.parquet" for name in names if not (out / f"{name}.parquet").is_file()]
     if missing:
-        raise JixiaoError(f"no tables in {out} (missing {', '.join(missing)}): run `jixiao extract` first")
-    return Tables({name: pq.read_table(out / f"{name}.parquet").to_pandas() for name in present})
+        raise _no_tables(out, missing if len(missing) < len(names) else ())
+    return Tables({name: _read(out / f"{name}.parquet") for name in names})
+
+
+def _read(path: Path) -> pd.DataFrame:
+    try:
+        return pq.read_table(path).to_pandas()
+    except (OSError, pa.ArrowException) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise JixiaoError(f"cannot read {path}: {reason}") from exc
+
+
+def _no_tables(out: Path | str, missing: Iterable[str] = ()) -> JixiaoError:
+    what = f" (missing {', '.join(missing)})" if missing else ""
+    return JixiaoError(f"no tables in {out}{what}: run `jixiao extract PATH --out {out}` first")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from pipeline import run as runner
+from pipeline.core.document import page_of
 from pipeline.core.schema import SPAN_COLUMN
 from tests.build_docx import build_seed_docx
 from tests.build_pdf import build_report_pdf
@@ -61,3 +62,17 @@ def test_offsets_pages_are_known_for_pdf_records(results):
             continue
         for table in SPAN_COLUMN:
             assert all(row["page"] for row in result.rows[table]), (result.source_path, table)
+
+
+def test_offsets_page_starts_give_every_record_its_page(results):
+    """doc_text.page_starts is where each page begins: a PDF's records lie on the page it gives;
+    formats without pages store an empty list."""
+    for result in results:
+        (doc_text,) = result.rows["doc_text"]
+        starts = doc_text["page_starts"]
+        if not result.source_path.endswith(".pdf"):
+            assert starts == [], result.source_path
+            continue
+        assert starts[0] == 0 and starts == sorted(starts), result.source_path
+        for table in SPAN_COLUMN:
+            assert all(row["page"] == page_of(starts, row["char_start"]) for row in result.rows[table])

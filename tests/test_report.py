@@ -1,4 +1,5 @@
-"""The HTML report: self-contained, one chart point per figure, exact money, escaped text, CLI."""
+"""The HTML report: self-contained, one chart point per figure, exact money, escaped text, evidence
+with its page."""
 from __future__ import annotations
 
 import json
@@ -9,12 +10,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-import typer
-from typer.testing import CliRunner
 
-from pipeline.report import data as report_data
 from pipeline import run as runner, store
-from pipeline.cli.report import report
 from pipeline.report.build import TITLE, build, write_report
 from pipeline.report.evidence import number_pattern
 from pipeline.report.html import script_json
@@ -235,6 +232,36 @@ def test_report_escapes_planted_script_everywhere(html):
     assert PLANT in "".join(t for t, _ in problem["passages"][0]["segments"])
 
 
+def test_report_pages_come_from_page_starts(tmp_path):
+    """Every passage of a paged report names the page its text is on, whether a record gave the
+    offset (budget, problem) or the report found it (a stated rate); a report without pages none."""
+    tables = _tables()
+    row = next(r for r in tables["doc_text"] if r["doc_id"] == "a2019")
+    row["page_starts"] = [0, row["text"].index("截至"), row["text"].index("三、存在问题")]
+    store.write(tables, tmp_path)
+    book = evidence_book(write_report(tmp_path).read_text(encoding="utf-8"))
+
+    def page(title: str) -> int | None:
+        (passage,) = next(e for e in book.values() if e["title"].startswith(title))["passages"]
+        return passage["page"]
+
+    assert page("法律援助经费 2019 年预算数") == 1
+    assert page("法律援助经费 2019 年执行率") == 2
+    assert page("法律援助经费 2019 年 · 问题 1") == 3
+    assert page("法律援助经费 2022 年预算数") is None
+
+
+def test_report_evidence_sentence_ends_at_a_semicolon(tmp_path):
+    """The report cuts sentences as the records' evidence does (pipeline.core.document)."""
+    tables = _tables()
+    row = next(r for r in tables["doc_text"] if r["doc_id"] == "a2019")
+    row["text"] = row["text"].replace("截至12月31日，", "截至12月31日；")  # same length: offsets hold
+    store.write(tables, tmp_path)
+    book = evidence_book(write_report(tmp_path).read_text(encoding="utf-8"))
+    rate = next(e for e in book.values() if e["title"].startswith("法律援助经费 2019 年执行率"))
+    assert "".join(t for t, _ in rate["passages"][0]["segments"]) == "累计支付资金75.36万元，执行率为94.20%。"
+
+
 @pytest.mark.parametrize("text", ["</script><script>alert(1)</script>", "<!-- x", "a & b > c"])
 def test_report_script_json_cannot_close_its_block(text):
     encoded = script_json({"t": text})
@@ -293,10 +320,11 @@ def test_report_without_alignment_groups_by_names_as_written(tmp_path):
     tables = _tables()
     tables["documents"][0]["project"] = "法律援助专项经费"
     store.write(tables, tmp_path)
-    html = build(report_data.load_tables(tmp_path)[0], {})
+    html = build(store.load(tmp_path), {})
     assert len(points(html, section_of(html, "法律援助专项经费"))) == 4
     assert len(points(html, section_of(html, "法律援助经费"))) == 8
-    assert "没有 <code>problem_recurrence</code> 表" in html
+    recurring = html[html.index('id="recurring"'):]
+    assert "没有跨年份反复出现的问题" in recurring
 
 
 def test_report_without_documents_or_years(tmp_path):
@@ -320,53 +348,13 @@ def test_report_number_pattern(value, text, found):
     assert (match.group(0) if match else None) == found
 
 
-# -- command line ---------------------------------------------------------------------------
-cli = CliRunner()
-app = typer.Typer()
-app.command("report")(report)
-
-
-@app.callback()
-def _group() -> None:
-    """Keeps `report` a named subcommand, as in the real `jixiao` app."""
-
-
-def test_report_cli_writes_default_and_named_file(tmp_path):
-    out = write_tables(tmp_path / "out")
-    result = cli.invoke(app, ["report", "--out", str(out)])
-    assert result.exit_code == 0, result.output
-    assert (out / "report.html").is_file() and str(out / "report.html") in result.output
-    target = tmp_path / "elsewhere" / "r.html"
-    result = cli.invoke(app, ["report", "--out", str(out), "--html", str(target)])
-    assert result.exit_code == 0, result.output
-    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-
-
-@pytest.mark.parametrize("damage, message", [("missing", "run `jixiao extract"), ("corrupt", "cannot read")])
-def test_report_cli_missing_or_broken_tables_is_one_line_error(tmp_path, damage, message):
-    out = tmp_path / "out"
-    if damage == "corrupt":
-        write_tables(out)
-        (out / "budgets.parquet").write_bytes(b"not parquet")
-    result = cli.invoke(app, ["report", "--out", str(out)])
-    assert result.exit_code == 1
-    lines = result.output.strip().splitlines()
-    assert len(lines) == 1 and message in lines[0]
-    assert not (out / "report.html").exists()
-
-
-def test_report_cli_has_help():
-    result = cli.invoke(app, ["report", "--help"])
-    assert result.exit_code == 0 and "--html" in result.output
-
-
 # -- on real extractions ----------------------------------------------------------------------
 @pytest.mark.slow
 def test_report_on_archive_department(tmp_path):
     files = sorted((CORPUS / "archive").glob("*_jiangmen-justice_*"))
     store.write(runner.run(files, jobs=2).tables, tmp_path)
     html = write_report(tmp_path).read_text(encoding="utf-8")
-    docs = report_data.load_tables(tmp_path)[0]["documents"]
+    docs = store.load(tmp_path).documents
     budgets = [a for tag, a, _, svg in parse(html).tags if tag == "circle" and svg == "chart money"
                and "s0" in a["class"]]
     assert len(budgets) == docs["budget_yuan"].notna().sum() == 10

@@ -1,12 +1,15 @@
 from __future__ import annotations
 
+import csv
 from decimal import Decimal
 
 import duckdb
+import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
 from pipeline import store
+from pipeline.core.errors import JixiaoError
 from pipeline.core.schema import TABLES, columns
 
 
@@ -85,7 +88,61 @@ def test_store_load_gives_dataframes_of_every_table(tmp_path):
 
 
 def test_store_load_of_an_empty_folder_says_what_to_do(tmp_path):
-    from pipeline.core.errors import JixiaoError
-
     with pytest.raises(JixiaoError, match="jixiao extract"):
         store.load(tmp_path)
+
+
+def test_store_load_reads_the_named_tables_only(tmp_path):
+    store.write({"budgets": [_budget_row("698000")]}, tmp_path)
+    (tmp_path / "counts.parquet").unlink()
+    frames = store.load(tmp_path, ["documents", "budgets"])
+    assert list(frames) == ["documents", "budgets"]
+    assert frames.budgets.loc[0, "amount_yuan"] == Decimal("698000")
+
+
+@pytest.mark.parametrize("damage, message", [
+    ("missing", r"^no tables in \S+ \(missing counts\.parquet\): run `jixiao extract PATH --out \S+` first$"),
+    ("corrupt", r"^cannot read \S+counts\.parquet: "),
+])
+def test_store_load_of_a_missing_or_unreadable_table_is_one_line(tmp_path, damage, message):
+    store.write({}, tmp_path)
+    if damage == "missing":
+        (tmp_path / "counts.parquet").unlink()
+    else:
+        (tmp_path / "counts.parquet").write_bytes(b"not parquet")
+    with pytest.raises(JixiaoError, match=message) as raised:
+        store.load(tmp_path)
+    assert "\n" not in str(raised.value)
+
+
+def test_store_connect_without_tables_says_what_to_do(tmp_path):
+    with pytest.raises(JixiaoError, match="run `jixiao extract PATH --out"):
+        store.connect(tmp_path)
+
+
+# A PDF's text with the offsets where its three pages begin, and a txt without pages.
+PAGED = [{"doc_id": "pdf", "text": "第一页。\n第二页。\n第三页。", "page_starts": [0, 5, 10]},
+         {"doc_id": "txt", "text": "无分页。", "page_starts": []}]
+
+
+def test_store_page_starts_are_an_integer_list_in_parquet_and_duckdb(tmp_path):
+    store.write({"doc_text": PAGED}, tmp_path)
+    table = pq.read_table(tmp_path / "doc_text.parquet")
+    assert table.schema.field("page_starts").type == pa.list_(pa.int32())
+    assert table.column("page_starts").to_pylist() == [[0, 5, 10], []]
+    con = duckdb.connect(str(tmp_path / store.DUCKDB_FILE), read_only=True)
+    assert con.execute("SELECT page_starts FROM doc_text ORDER BY doc_id").fetchall() == [([0, 5, 10],), ([],)]
+    assert con.execute("SELECT data_type FROM information_schema.columns "
+                       "WHERE table_name = 'doc_text' AND column_name = 'page_starts'").fetchone() == ("INTEGER[]",)
+    assert [list(v) for v in store.load(tmp_path).doc_text["page_starts"]] == [[0, 5, 10], []]
+
+
+def test_store_page_starts_are_json_text_in_csv_and_xlsx(tmp_path):
+    import openpyxl
+
+    store.write({"doc_text": PAGED}, tmp_path, csv=True, xlsx=True)
+    with open(tmp_path / "doc_text.csv", encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows == [["doc_id", "text", "page_starts"], ["pdf", PAGED[0]["text"], "[0, 5, 10]"], ["txt", "无分页。", "[]"]]
+    sheet = openpyxl.load_workbook(tmp_path / store.XLSX_FILE, read_only=True)["doc_text"]
+    assert [row[2] for row in sheet.iter_rows(min_row=2, values_only=True)] == ["[0, 5, 10]", "[]"]

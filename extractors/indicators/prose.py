@@ -21,7 +21,7 @@ from pipeline.core import numbering as N
 from pipeline.core.money import find_money
 from pipeline.core.numbers import QUANTITY_UNITS
 from pipeline.core.quantities import find_percentages, find_quantities, parse_comparator
-from pipeline.core.document import Document
+from pipeline.core.document import FULL_STOPS, Document, sentences
 
 RESULT_SECTIONS = {"绩效完成"}
 _UNIT = "|".join(re.escape(u) for u in sorted({*QUANTITY_UNITS, "%", "元", "分"}, key=len, reverse=True))
@@ -57,8 +57,6 @@ _NAME_LEAD = re.compile(
 )
 _LINE_LEVEL = re.compile(r"[^:\n]{0,8}?(?P<level>[^:\n\d.、()]{2,10}指标):")
 _TARGET_BEFORE = re.compile(r"(?:目标值?|指标值|计划值?|预期值?)(?:为|是|:)?[≥≤><=≧≦]?$")
-_SENTENCE_END = "。!?！？"
-_SENTENCE = re.compile(rf"[^{_SENTENCE_END}\n]+")
 _CLAUSE_BREAK = re.compile(r"[,、:;]")
 # Words of an indicator name that any sentence may contain: they prove nothing.
 GENERIC_WORDS = {"数量", "数", "指标", "情况", "的", "年度", "全年", "累计", "总", "个数", "人数", "次数",
@@ -147,15 +145,16 @@ def _result_values(doc: Document, taken: list[tuple[int, int]]) -> list[tuple[_V
         if section.canonical not in RESULT_SECTIONS or any(
                 s.canonical in GOAL_SECTIONS for s in doc.section_chain(section.char_start)):
             continue
-        for sentence in _SENTENCE.finditer(doc.text, section.char_start, section.char_end):
-            if any(s <= sentence.start() < e for s, e in taken):
+        # Whole sentences, not clauses: "共办理法律援助案件94件；结案率100%" names the 法律援助案件
+        # whose 结案率 the second clause gives.
+        for at, end in sentences(doc.text, section.char_start, section.char_end, ends=FULL_STOPS):
+            if any(s <= at < e for s, e in taken):
                 continue
-            text, at = sentence.group(), sentence.start()
+            text = doc.text[at:end]
             values = [_Value(at + m.start, at + m.end, m.unit) for m in find_quantities(text)]
             values += [_Value(at + m.start, at + m.end, "%") for m in find_percentages(text)]
             values += [_Value(at + m.start, at + m.end, "元") for m in find_money(text)]
-            end = sentence.end() + (sentence.end() < len(doc.text) and doc.text[sentence.end()] in _SENTENCE_END)
-            found.extend((v, (sentence.start(), end)) for v in values)
+            found.extend((v, (at, end)) for v in values)
     return sorted(set(found), key=lambda pair: pair[0].start)
 
 

@@ -18,9 +18,8 @@ import pandas as pd
 
 from pipeline.align import keys as compare_keys, problems as compare_problems
 from pipeline.core.errors import JixiaoError
+from pipeline.core.schema import ALIGNMENT_TABLES
 
-ALIGNMENT_TABLES = ("department_keys", "project_keys", "indicator_keys", "problem_keys",
-                    "problem_recurrence")
 LEVELS = ("department", "project", "indicator")
 # metric -> (source column, kind). Money is summed exactly as Decimal; other kinds are floats.
 DOCUMENT_METRICS = {
@@ -48,20 +47,6 @@ def align(tables: dict, aliases: Path | str | None = None) -> dict[str, list[dic
     problem_keys, recurrence = compare_problems.recurrence(rows_of(tables, "problems"), doc_keys)
     return {"department_keys": departments, "project_keys": projects, "indicator_keys": indicators,
             "problem_keys": problem_keys, "problem_recurrence": recurrence}
-
-
-def read_tables(out: Path | str) -> dict[str, pd.DataFrame]:
-    """The tables of an output folder. Unlike store.load this accepts a folder written before
-    the alignment tables existed (they are then computed anew)."""
-    import pyarrow.parquet as pq
-
-    from pipeline.core.schema import TABLES
-
-    out = Path(out)
-    if not (out / "documents.parquet").is_file():
-        raise JixiaoError(f"no tables in {out}: run `jixiao extract PATH --out {out}` first")
-    return {name: pq.read_table(out / f"{name}.parquet").to_pandas()
-            for name in TABLES if (out / f"{name}.parquet").is_file()}
 
 
 def rows_of(tables: dict, name: str) -> list[dict]:

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from pipeline import store
 from pipeline.align import compare as comparing
 from pipeline.cli.console import DEFAULT_OUT, fail
 from pipeline.core.errors import JixiaoError
@@ -39,7 +40,7 @@ def compare(
     """One row per department, project or indicator; one column per year; then the changes."""
     by, metric = by.value, metric.value
     try:
-        tables = comparing.read_tables(out)
+        tables = store.load(out)
         frame = comparing.compare_table(tables, by=by, metric=metric, year_from=year_from,
                                         year_to=year_to, aliases=aliases)
     except JixiaoError as exc:

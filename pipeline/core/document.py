@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Iterator
 
 
 @dataclass
@@ -80,9 +82,7 @@ class Document:
 
     def page_at(self, offset: int) -> int | None:
         """1-based page holding `offset`, or None for formats without pages."""
-        if not self.pages:
-            return None
-        return max(1, bisect.bisect_right(self.pages, offset))
+        return page_of(self.pages, offset)
 
     def section_chain(self, offset: int) -> list[Section]:
         """Sections enclosing `offset`, outermost first."""
@@ -108,22 +108,53 @@ class Document:
 _FULLWIDTH_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FULLWIDTH_FOLD[0x3000] = 0x20
 
-# A sentence ends at these; a line break always ends one too.
+# Where a sentence ends: full stops, question and exclamation marks, semicolons, and a line
+# break (a paragraph or a table row). `；` ends one too: reports chain whole paragraphs of
+# findings with it ("一是…；二是…"), and the evidence of a figure is the part that states it.
 SENTENCE_ENDS = "。！？；!?;\n"
+# The same without semicolons, for a reader that needs the whole sentence a clause stands in.
+FULL_STOPS = "。！？!?\n"
+_LEADING_SPACE = " \t\u3000"
 
 
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+def sentence_bounds(text: str, start: int, end: int, ends: str = SENTENCE_ENDS) -> tuple[int, int]:
+    """Bounds of the sentence holding text[start:end]: its closing mark included (a line
+    break is not), its leading spaces left out. A span across an end gets every sentence it
+    touches."""
     left = start
-    while left > 0 and text[left - 1] not in SENTENCE_ENDS:
+    while left > 0 and text[left - 1] not in ends:
         left -= 1
     right = max(end, start)
-    while right < len(text) and text[right] not in SENTENCE_ENDS:
+    while right < len(text) and text[right] not in ends:
         right += 1
     if right < len(text) and text[right] != "\n":
         right += 1  # keep the closing punctuation with the sentence
-    while left < right and text[left] in " \t\u3000":
+    while left < right and text[left] in _LEADING_SPACE:
         left += 1
     return left, right
+
+
+def sentences(text: str, start: int = 0, end: int | None = None,
+              ends: str = SENTENCE_ENDS) -> Iterator[tuple[int, int]]:
+    """Bounds of the sentences of text[start:end] in order, cut as `sentence_bounds` cuts
+    them; a sentence running over `start` or `end` is clipped there."""
+    end = len(text) if end is None else end
+    for match in re.compile(f"[^{re.escape(ends)}]+").finditer(text, start, end):
+        left, right = match.span()
+        if right < len(text) and text[right] in ends and text[right] != "\n":
+            right += 1
+        while left < right and text[left] in _LEADING_SPACE:
+            left += 1
+        if left < right:
+            yield left, right
+
+
+def page_of(page_starts: list[int], offset: int) -> int | None:
+    """1-based page holding `offset`, given where each page starts (`Document.pages`, the
+    `page_starts` of doc_text); None when there are no pages (txt, docx)."""
+    if not page_starts:
+        return None
+    return max(1, bisect.bisect_right(page_starts, offset))
 
 
 def file_sha256(path: Path) -> str:

@@ -1,11 +1,13 @@
 """The output tables: the contract analysts build on (DESIGN.md). Column order is fixed here.
 
 Types are DuckDB type names; `store.py` maps them to Arrow types. Money is DECIMAL(18,2)
-yuan; amounts with finer precision than the fen keep it in the `raw` text.
+yuan; amounts with finer precision than the fen keep it in the `raw` text. The record types
+of extractors/records.py carry exactly these columns (tests/test_schema.py).
 """
 from __future__ import annotations
 
 MONEY = "DECIMAL(18,2)"
+OFFSETS = "INTEGER[]"  # a list of character offsets into doc_text.text
 
 _PROVENANCE = [
     ("char_start", "INTEGER"),
@@ -14,7 +16,8 @@ _PROVENANCE = [
     ("section_path", "VARCHAR"),
 ]
 
-TABLES: dict[str, list[tuple[str, str]]] = {
+# One row per document or per fact found in one, written by `jixiao extract`.
+_PER_DOCUMENT: dict[str, list[tuple[str, str]]] = {
     "documents": [
         ("doc_id", "VARCHAR"),
         ("source_path", "VARCHAR"),
@@ -41,6 +44,7 @@ TABLES: dict[str, list[tuple[str, str]]] = {
     "doc_text": [
         ("doc_id", "VARCHAR"),
         ("text", "VARCHAR"),
+        ("page_starts", OFFSETS),  # where each page begins; empty for formats without pages
     ],
     "sections": [
         ("doc_id", "VARCHAR"),
@@ -104,12 +108,14 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("text", "VARCHAR"),
         ("category", "VARCHAR"),
         *_PROVENANCE,
+        ("evidence", "VARCHAR"),
     ],
     "suggestions": [
         ("doc_id", "VARCHAR"),
         ("ordinal", "INTEGER"),
         ("text", "VARCHAR"),
         *_PROVENANCE,
+        ("evidence", "VARCHAR"),
     ],
     "errors": [
         ("source_path", "VARCHAR"),
@@ -118,7 +124,11 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("message", "VARCHAR"),
         ("doc_id", "VARCHAR"),
     ],
-    # Cross-year alignment (pipeline/align). Scores are 0–100; `method` says which rule linked.
+}
+
+# Computed across documents by pipeline.align and written beside the tables above. Scores are
+# 0–100; `method` says which rule linked.
+_ALIGNMENT: dict[str, list[tuple[str, str]]] = {
     "department_keys": [
         ("doc_id", "VARCHAR"),
         ("department", "VARCHAR"),
@@ -170,8 +180,11 @@ TABLES: dict[str, list[tuple[str, str]]] = {
         ("score", "DOUBLE"),
     ],
 }
+ALIGNMENT_TABLES = tuple(_ALIGNMENT)
 
-# Fact tables whose rows point into doc_text; `text` column name of the matched span.
+TABLES: dict[str, list[tuple[str, str]]] = {**_PER_DOCUMENT, **_ALIGNMENT}
+
+# Fact tables whose rows point into doc_text -> the column that holds text[char_start:char_end].
 SPAN_COLUMN = {
     "budgets": "raw",
     "indicators": "raw",
@@ -183,7 +196,3 @@ SPAN_COLUMN = {
 
 def columns(table: str) -> list[str]:
     return [name for name, _ in TABLES[table]]
-
-# Tables computed across documents by pipeline.align; an output folder written before
-# they existed is still readable without them.
-ALIGNMENT_TABLES = ("department_keys", "project_keys", "indicator_keys", "problem_keys", "problem_recurrence")

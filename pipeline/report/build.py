@@ -16,13 +16,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from pipeline.core.schema import ALIGNMENT_TABLES
 from pipeline.report.data import (
     Department,
     Project,
     alignment,
     clean,
     group,
-    load_tables,
     present,
     wan,
     wan_text,
@@ -32,25 +32,28 @@ from pipeline.report.evidence import EvidenceBook, Locator
 from pipeline.report.figures import ProjectFigures
 from pipeline.report.html import cell, esc, page, table
 from pipeline.report.svg import Point, Series, line_chart
+from pipeline.store import load
 
 REPORT_FILE = "report.html"
 TITLE = "绩效自评报告 · 跨年对比"
+REPORT_TABLES = ("documents", "doc_text", "sections", "budgets", "indicators", "problems", "errors",
+                 *ALIGNMENT_TABLES)
 
 
 def write_report(out: Path | str, html: Path | str | None = None) -> Path:
     """Read the tables in `out` and write the report to `html` (default `out/report.html`)."""
-    tables, stored = load_tables(Path(out))
-    text = build(tables, alignment(tables, stored), source=str(out))
+    tables = load(out, REPORT_TABLES)
+    text = build(tables, alignment(tables), source=str(out))
     path = Path(html) if html is not None else Path(out) / REPORT_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     return path
 
 
-def build(tables, aligned: dict[str, pd.DataFrame] | None = None, source: str = "") -> str:
-    """The report as one HTML string, from `store.load`-style tables (name -> DataFrame) and the
-    alignment tables of `jixiao compare` (without them, grouped by the names as written)."""
-    return _Report(tables, aligned or {}).render(source)
+def build(tables, aligned: dict[str, pd.DataFrame], source: str = "") -> str:
+    """The report as one HTML string, from `store.load` tables (name -> DataFrame) and the
+    alignment tables (`data.alignment`; without them, grouped by the names as written)."""
+    return _Report(tables, aligned).render(source)
 
 
 class _Report:
@@ -234,12 +237,8 @@ class _Report:
         self.toc.append('<li><a href="#recurring">反复出现的问题</a></li>')
         parts = ['<section id="recurring"><h2>反复出现的问题 <span class="sub">Recurring problems</span></h2>']
         frame = self.aligned.get("problem_recurrence")
-        if frame is None and self.aligned:
+        if frame is None:
             parts.append('<p class="empty">没有跨年份反复出现的问题。</p>')
-        elif frame is None:
-            parts.append('<p class="note">输出目录中没有 <code>problem_recurrence</code> 表（由 '
-                         '<code>jixiao compare</code> 生成），无法跨年份归并措辞不同的问题。'
-                         '各项目逐年列出的问题见上文“存在问题”。</p>')
         else:
             departments = {d.key: d.name for d in self.departments}
             projects = {(d.key, p.key): (p.name, self.anchors.get(id(p))) for d in self.departments

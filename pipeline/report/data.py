@@ -1,8 +1,8 @@
 """What the report shows, from the tables: departments and projects followed across years.
 
-Grouping uses the alignment tables of `jixiao compare` (department_keys, project_keys,
-indicator_keys) when the output folder has them, and otherwise the department and project
-names of `documents` as written (after removing spaces and unifying brackets).
+Grouping uses the alignment keys (department_keys, project_keys, indicator_keys of
+pipeline.align); a document the alignment gives no key (no department or project named) is
+grouped by the name as written, after removing spaces and unifying brackets.
 """
 from __future__ import annotations
 
@@ -10,17 +10,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
 
 import pandas as pd
-import pyarrow as pa
-import pyarrow.parquet as pq
 
-from pipeline.core.errors import JixiaoError
+from pipeline.align.compare import alignment_for
 
-CORE_TABLES = ("documents", "doc_text", "sections", "budgets", "indicators", "counts", "problems",
-               "suggestions", "errors")
-COMPARE_TABLES = ("department_keys", "project_keys", "indicator_keys", "problem_keys", "problem_recurrence")
 UNKNOWN_DEPARTMENT = "（未识别部门）"
 UNKNOWN_PROJECT = "（未识别项目）"
 
@@ -40,49 +34,16 @@ def normalise_name(name: str | None) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
 
 
-def load_tables(out: Path) -> tuple[dict[str, pd.DataFrame], dict[str, pd.DataFrame]]:
-    """The tables the report needs, and the non-empty alignment tables of `jixiao compare`.
-
-    Only the tables of `jixiao extract` are required: a folder written before `jixiao compare`
-    existed, or never compared, still gives a report (grouped by the names as written)."""
-    out = Path(out)
-    missing = [f"{name}.parquet" for name in CORE_TABLES if not (out / f"{name}.parquet").is_file()]
-    if missing:
-        what = "" if len(missing) == len(CORE_TABLES) else f" (missing {', '.join(missing)})"
-        raise JixiaoError(f"no tables in {out}{what}: run `jixiao extract PATH --out {out}` first")
-    tables = {name: _read(out / f"{name}.parquet") for name in CORE_TABLES}
-    aligned = {}
-    for name in COMPARE_TABLES:
-        if (out / f"{name}.parquet").is_file():
-            frame = _read(out / f"{name}.parquet")
-            if len(frame):
-                aligned[name] = frame
-    return tables, aligned
-
-
-def _read(path: Path) -> pd.DataFrame:
-    try:
-        return pq.read_table(path).to_pandas()
-    except (OSError, pa.ArrowException) as exc:
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise JixiaoError(f"cannot read {path}: {reason}") from exc
-
-
-def alignment(tables: dict[str, pd.DataFrame], stored: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """The alignment of `jixiao compare`: the stored tables when they cover every document, else
-    computed now (pipeline.align.compare.alignment_for); the stored ones as they are without that module."""
-    try:
-        from pipeline.align.compare import alignment_for
-    except ImportError:
-        return stored
-    rows = alignment_for({**tables, **stored})
-    return {name: pd.DataFrame(table) for name, table in rows.items() if len(table)}
+def alignment(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """The non-empty alignment tables: the stored ones when they cover every document, else
+    computed now (pipeline.align.compare.alignment_for)."""
+    return {name: pd.DataFrame(rows) for name, rows in alignment_for(tables).items() if len(rows)}
 
 
 def keys_by(aligned: dict[str, pd.DataFrame], table: str, ids: tuple[str, ...], key: str) -> dict:
     """Lookup from an alignment table: the `ids` columns (one: the value; several: a tuple) -> key."""
     frame = aligned.get(table)
-    if frame is None or not {*ids, key} <= set(frame.columns):
+    if frame is None:
         return {}
     columns = [frame[c] for c in ids]
     index = zip(*columns) if len(ids) > 1 else columns[0]
@@ -97,7 +58,7 @@ class Project:
     docs: dict[int, dict] = field(default_factory=dict)           # year -> documents row
     duplicates: dict[int, list[dict]] = field(default_factory=dict)  # other reports of that year
     names: list[str] = field(default_factory=list)                # spellings, oldest first
-    label: str | None = None  # the alignment's name for it (the key of `jixiao compare`)
+    label: str | None = None  # the alignment's name for it (its project_key)
 
     @property
     def name(self) -> str:

@@ -5,28 +5,26 @@ An `Evidence` holds one or more passages of the document text; a passage is a li
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 
 import pandas as pd
 
+from pipeline.core.document import page_of, sentence_bounds
+
 CONTEXT = 140  # characters kept on each side of a match when no evidence sentence is given
-SENTENCE_ENDS = ("。", "！", "？", "\n")
 
 
 @dataclass
 class Passage:
     segments: list[tuple[str, bool]]
     page: int | None = None
-    page_estimated: bool = False
     section_path: str | None = None
     label: str | None = None  # shown above the passage, e.g. its year and file
 
     def to_json(self) -> dict:
         return {"segments": [[text, mark] for text, mark in self.segments], "page": self.page,
-                "page_estimated": self.page_estimated, "section_path": self.section_path,
-                "label": self.label}
+                "section_path": self.section_path, "label": self.label}
 
 
 @dataclass
@@ -63,26 +61,17 @@ class Locator:
     """Document text, section paths and page numbers by character offset, per document."""
 
     def __init__(self, tables) -> None:
-        self.text = dict(zip(tables["doc_text"]["doc_id"], tables["doc_text"]["text"]))
+        doc_text = tables["doc_text"]
+        self.text = dict(zip(doc_text["doc_id"], doc_text["text"]))
+        self._page_starts = {doc: [] if starts is None else list(starts)
+                             for doc, starts in zip(doc_text["doc_id"], doc_text["page_starts"])}
         self._sections: dict[str, list[dict]] = {}
         for row in tables["sections"].to_dict("records"):
             self._sections.setdefault(row["doc_id"], []).append(row)
-        # (offset, page) anchors from every table that knows the page of an offset.
-        anchors: dict[str, set[tuple[int, int]]] = {}
-        for name in ("sections", "budgets", "indicators", "counts", "problems", "suggestions"):
-            frame = tables[name]
-            for doc_id, start, page in zip(frame["doc_id"], frame["char_start"], frame["page"]):
-                if _num(page) is not None and _num(start) is not None:
-                    anchors.setdefault(doc_id, set()).add((int(start), int(page)))
-        self._anchors = {doc: sorted(pairs) for doc, pairs in anchors.items()}
 
     def page_at(self, doc_id: str, offset: int) -> int | None:
-        """The page of `offset`, estimated from the nearest known offset before it."""
-        pairs = self._anchors.get(doc_id)
-        if not pairs:
-            return None
-        index = bisect.bisect_right(pairs, (offset, 10**9)) - 1
-        return pairs[max(index, 0)][1]
+        """The page holding `offset`, from where the document's pages start (None without pages)."""
+        return page_of(self._page_starts.get(doc_id, []), offset)
 
     def section_path_at(self, doc_id: str, offset: int) -> str | None:
         by_id = {s["section_id"]: s for s in self._sections.get(doc_id, [])}
@@ -96,8 +85,7 @@ class Locator:
         return " > ".join(reversed(names))
 
     def passage(self, doc_id: str, start: int, end: int, evidence: str | None = None,
-                marks: list[tuple[int, int]] | None = None, page=None,
-                section_path: str | None = None) -> Passage:
+                marks: list[tuple[int, int]] | None = None, section_path: str | None = None) -> Passage:
         """The evidence sentence around text[start:end] with `marks` (default: that span) highlighted."""
         text = self.text.get(doc_id, "")
         ev_start = _covering(text, evidence, start, end) if evidence else None
@@ -106,9 +94,7 @@ class Locator:
         else:
             ev_end = ev_start + len(evidence)
         segments = _segments(text, ev_start, ev_end, marks if marks is not None else [(start, end)])
-        estimated = _num(page) is None
-        page = _num(page) if not estimated else self.page_at(doc_id, start)
-        return Passage(segments, page, estimated and page is not None,
+        return Passage(segments, self.page_at(doc_id, start),
                        section_path or self.section_path_at(doc_id, start))
 
     def sentence(self, doc_id: str, sentence: str, mark_pattern: str | None = None,
@@ -148,9 +134,7 @@ def _covering(text: str, evidence: str, start: int, end: int) -> int | None:
 
 def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence(s) holding text[start:end], at most CONTEXT characters on either side."""
-    lo = max((text.rfind(stop, 0, start) for stop in SENTENCE_ENDS), default=-1) + 1
-    ends = [at for at in (text.find(stop, end) for stop in SENTENCE_ENDS) if at >= 0]
-    hi = len(text) if not ends else min(ends) + (text[min(ends)] != "\n")
+    lo, hi = sentence_bounds(text, start, end)
     return max(lo, start - CONTEXT), min(hi, end + CONTEXT)
 
 

@@ -93,8 +93,7 @@ class ProjectFigures:
 
     def money_passage(self, row: dict):
         return self.locator.passage(row["doc_id"], int(row["char_start"]), int(row["char_end"]),
-                                    evidence=clean(row["evidence"]), page=row["page"],
-                                    section_path=clean(row["section_path"]))
+                                    evidence=clean(row["evidence"]), section_path=clean(row["section_path"]))
 
     def money_evidence(self, doc: dict, title: str, amount, roles: tuple[str, ...]) -> str | None:
         row = self.money_row(doc, amount, roles)
@@ -173,8 +172,7 @@ class ProjectFigures:
                 marks.append((start + at, start + at + len(value)))
                 cursor = at + len(value)
         passages = [self.locator.passage(doc_id, start, end, evidence=clean(row["evidence"]),
-                                         marks=marks or None, page=row["page"],
-                                         section_path=clean(row["section_path"]))]
+                                         marks=marks or None, section_path=clean(row["section_path"]))]
         if actual_sentence:
             extra = self.locator.sentence(doc_id, actual_sentence, re.escape(actual) if actual else None)
             if extra:
@@ -190,7 +188,7 @@ class ProjectFigures:
             for row in self.problems.get(doc["doc_id"], []):
                 title = f"{project.name} {year} 年 · 问题 {row['ordinal']}"
                 passage = self.locator.passage(row["doc_id"], int(row["char_start"]), int(row["char_end"]),
-                                               page=row["page"], section_path=clean(row["section_path"]))
+                                               section_path=clean(row["section_path"]))
                 ev = self.book.add(Evidence(title, doc["source_path"], [passage], None))
                 category = f'<span class="tag">{esc(row["category"])}</span>' if clean(row["category"]) else ""
                 items.append(f'<li data-ev="{ev}" tabindex="0"><b>{year}</b> {category}{esc(row["text"])}</li>')
@@ -200,7 +198,7 @@ class ProjectFigures:
 
     def recurrence_table(self, frame: pd.DataFrame, aligned: dict[str, pd.DataFrame],
                          departments: dict[str, str], projects: dict[tuple[str, str], tuple[str, str]]) -> str:
-        """`problem_recurrence` of `jixiao compare`: each problem reported in several years, with
+        """`problem_recurrence` of the alignment: each problem reported in several years, with
         every occurrence as evidence (through `problem_keys`)."""
         frame = frame.sort_values(["n_years", "department_key", "project_key"], ascending=[False, True, True])
         occurrences: dict[str, list[tuple[str, int]]] = {}
@@ -219,7 +217,7 @@ class ProjectFigures:
             for row in sorted(found, key=lambda r: _year(self.docs[r["doc_id"]])):
                 doc = self.docs[row["doc_id"]]
                 passage = self.locator.passage(row["doc_id"], int(row["char_start"]), int(row["char_end"]),
-                                               page=row["page"], section_path=clean(row["section_path"]))
+                                               section_path=clean(row["section_path"]))
                 passage.label = f"{_year(doc) or '?'} 年 · {doc['source_path']}"
                 passages.append(passage)
             evidence = self.book.add(Evidence(title, None, passages, None if passages else
@@ -227,8 +225,6 @@ class ProjectFigures:
             link = f'<td><a href="#{anchor}">{esc(project)}</a></td>' if anchor else cell(project)
             rows.append([cell(department, css="nowrap"), link, cell(years, css="nowrap"),
                          cell(rec.get("n_years"), css="num"), cell(rec.get("example_text"), evidence)])
-        if not rows:
-            return '<p class="empty">没有跨年份反复出现的问题。</p>'
         return table(["部门", "项目", "年份", "年数", "问题（示例，点击看各年原文）"], rows, css_class="recurrence")
 
 

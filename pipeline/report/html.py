@@ -100,7 +100,7 @@ SCRIPT = """
       });
       body.appendChild(quote);
       var where = [];
-      if (passage.page !== null) { where.push((passage.page_estimated ? "约第 " : "第 ") + passage.page + " 页"); }
+      if (passage.page !== null) { where.push("第 " + passage.page + " 页"); }
       if (passage.section_path) { where.push(passage.section_path); }
       if (where.length) { body.appendChild(el("p", "where", where.join(" · "))); }
     });
