@@ -9,7 +9,6 @@ total and a mismatch becomes a warning: the numbers themselves are never changed
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from extractors.context import Context
 from extractors.indicators.checks import score_warnings
