@@ -11,7 +11,7 @@ from extractors.context import Context
 from extractors.problems.items import PROBLEM
 from extractors.problems.regions import find_items
 from extractors.records import ProblemRecord, make_span
-from pipeline.core.document import Document
+from pipeline.core.document import SENTENCE_ENDS, Document
 
 # (category, keywords). A problem statement names its subject first ("资金支付进度缓慢" is
 # about funds, "项目进度滞后导致资金结余" about progress), so the keyword found earliest in
@@ -32,7 +32,7 @@ _KEYWORDS = sorted(((kw, rank, name) for rank, (name, kws) in enumerate(CATEGORI
                    key=lambda k: (-len(k[0]), k[1]))
 _KEYWORD_RE = re.compile("|".join(re.escape(kw) for kw, _, _ in _KEYWORDS))
 _CATEGORY_OF = {kw: name for kw, _, name in _KEYWORDS}
-_FIRST_SENTENCE = re.compile(r"[^。；;！？!?\n]*")
+_FIRST_SENTENCE = re.compile(f"[^{re.escape(SENTENCE_ENDS)}]*")
 
 
 def extract(doc: Document, ctx: Context) -> list:

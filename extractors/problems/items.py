@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.problems.enumerations import find_groups, starts_with_marker, without_summary
-from pipeline.core.document import Document
+from pipeline.core.document import SENTENCE_ENDS, Document
 
 PROBLEM, SUGGESTION = "problem", "suggestion"
 
@@ -71,7 +71,6 @@ NOT_A_STATEMENT = re.compile(
 _CLAUSES = re.compile(r"[；;]")
 _TRIM = "；;，,、：:。 \t\u3000\n"
 _ITEM_TRIM = "；;，,、：: \t\u3000\n"  # an item keeps its closing 。
-_SENTENCE_END = "。；;！!？?\n"
 
 
 ALONE, BEFORE, AFTER = "alone", "before", "after"  # where a paragraph stands to a stretch's lists
@@ -253,7 +252,7 @@ def _says_nothing(body: str) -> bool:
 
 
 def _sentence_start(text: str, pos: int, floor: int) -> int:
-    while pos > floor and text[pos - 1] not in _SENTENCE_END:
+    while pos > floor and text[pos - 1] not in SENTENCE_ENDS:
         pos -= 1
     return pos
 

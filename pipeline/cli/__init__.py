@@ -24,6 +24,3 @@ app.command()(show)
 app.command()(compare)
 app.command()(report)
 
-
-def main() -> None:  # pragma: no cover - console entry point
-    app()

@@ -11,7 +11,7 @@ import bisect
 import hashlib
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterator
 
@@ -134,12 +134,17 @@ def sentence_bounds(text: str, start: int, end: int, ends: str = SENTENCE_ENDS) 
     return left, right
 
 
+@lru_cache(maxsize=8)
+def _sentence_run(ends: str) -> re.Pattern:
+    return re.compile(f"[^{re.escape(ends)}]+")
+
+
 def sentences(text: str, start: int = 0, end: int | None = None,
               ends: str = SENTENCE_ENDS) -> Iterator[tuple[int, int]]:
     """Bounds of the sentences of text[start:end] in order, cut as `sentence_bounds` cuts
     them; a sentence running over `start` or `end` is clipped there."""
     end = len(text) if end is None else end
-    for match in re.compile(f"[^{re.escape(ends)}]+").finditer(text, start, end):
+    for match in _sentence_run(ends).finditer(text, start, end):
         left, right = match.span()
         if right < len(text) and text[right] in ends and text[right] != "\n":
             right += 1
