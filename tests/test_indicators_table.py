@@ -59,15 +59,19 @@ def _rows(records):
              r.actual_raw, r.actual_value, r.weight, r.score, r.achieved) for r in records]
 
 
+# The form's indicator rows as read, whether the form is a table or flattened into lines.
+SELF_EVALUATION_ROWS = [
+    ("产出指标", "数量指标", "法律援助案件办理数量", "≥90件", "≥", D(90), "件", "94件", D(94), D(20), D(20), True),
+    ("产出指标", "质量指标", "结案率", "100%", None, D(100), "%", "100%", D(100), D(20), D(20), True),
+    ("产出指标", "时效指标", "补贴发放及时率", "100%", None, D(100), "%", "95%", D(95), D(10), D("8.52"), False),
+    ("效益指标", "社会效益", "困难群众合法权益保障", "有效保障", None, None, None, "有效保障", None, D(20), D(20), None),
+    ("满意度指标", "服务对象满意度", "受援人满意度", "≥95%", "≥", D(95), "%", "98%", D(98), D(20), D(20), True),
+]
+
+
 def test_indicators_table_self_evaluation_form():
     records, warnings = run(build("附表：项目支出绩效自评表", SELF_EVALUATION))
-    assert _rows(records) == [
-        ("产出指标", "数量指标", "法律援助案件办理数量", "≥90件", "≥", D(90), "件", "94件", D(94), D(20), D(20), True),
-        ("产出指标", "质量指标", "结案率", "100%", None, D(100), "%", "100%", D(100), D(20), D(20), True),
-        ("产出指标", "时效指标", "补贴发放及时率", "100%", None, D(100), "%", "95%", D(95), D(10), D("8.52"), False),
-        ("效益指标", "社会效益", "困难群众合法权益保障", "有效保障", None, None, None, "有效保障", None, D(20), D(20), None),
-        ("满意度指标", "服务对象满意度", "受援人满意度", "≥95%", "≥", D(95), "%", "98%", D(98), D(20), D(20), True),
-    ]
+    assert _rows(records) == SELF_EVALUATION_ROWS
     assert all(r.source == "table" for r in records)
     assert records[0].raw == "产出指标\t数量指标\t法律援助案件办理数量\t≥90件\t94件\t20\t20"
     assert warnings == ()  # 88.52 + 7.48 for budget execution = 96
@@ -204,13 +208,7 @@ FLAT = """附件
 
 def test_indicators_flattened_rows():
     records, warnings = run(build(FLAT.format(last="20")))
-    assert _rows(records) == [
-        ("产出指标", "数量指标", "法律援助案件办理数量", "≥90件", "≥", D(90), "件", "94件", D(94), D(20), D(20), True),
-        ("产出指标", "质量指标", "结案率", "100%", None, D(100), "%", "100%", D(100), D(20), D(20), True),
-        ("产出指标", "时效指标", "补贴发放及时率", "100%", None, D(100), "%", "95%", D(95), D(10), D("8.52"), False),
-        ("效益指标", "社会效益", "困难群众合法权益保障", "有效保障", None, None, None, "有效保障", None, D(20), D(20), None),
-        ("满意度指标", "服务对象满意度", "受援人满意度", "≥95%", "≥", D(95), "%", "98%", D(98), D(20), D(20), True),
-    ]
+    assert _rows(records) == SELF_EVALUATION_ROWS
     assert records[1].raw == "质量指标 结案率 100% 100% 20 20"
     assert warnings == ()
 

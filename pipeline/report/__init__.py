@@ -1,0 +1,1 @@
+"""The self-contained HTML report of `jixiao report` (build.py writes it)."""
