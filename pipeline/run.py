@@ -21,6 +21,7 @@ from pipeline.align.compare import align
 from pipeline.core.document import Document, file_sha256
 from pipeline.core.errors import JixiaoError
 from pipeline.core.schema import TABLES, columns
+from pipeline.readers import DEFAULT_OPTIONS, ReadOptions, Unreadable
 
 # Files a folder walk passes over without comment: editor locks, OS litter, hidden files.
 _LITTER_PREFIXES = ("~$", ".~lock", "._", ".")
@@ -68,7 +69,7 @@ class Extraction:
     failures: list[Failure]  # sorted by path
 
 
-def discover(paths: Iterable[Path | str]) -> Discovery:
+def discover(paths: Iterable[Path | str], options: ReadOptions = DEFAULT_OPTIONS) -> Discovery:
     """Files named on the command line are always taken; folders yield only readable reports."""
     found = Discovery()
     seen: set[Path] = set()
@@ -81,7 +82,7 @@ def discover(paths: Iterable[Path | str]) -> Discovery:
                 continue
             seen.add(key)
             named = not path.is_dir()
-            if named or (readers.can_read(candidate) and not _is_litter(candidate, path)):
+            if named or (readers.can_read(candidate, options) and not _is_litter(candidate, path)):
                 found.files.append(candidate)
             else:
                 found.skipped.append(candidate)
@@ -96,24 +97,29 @@ def _is_litter(path: Path, root: Path) -> bool:
 def run(
     paths: Iterable[Path | str],
     jobs: int | None = None,
-    on_file_done: Callable[[FileResult], None] | None = None,
+    on_file_done: Callable[[Path, list[FileResult]], None] | None = None,
+    options: ReadOptions = DEFAULT_OPTIONS,
 ) -> RunResult:
+    """Read and extract every file under `paths`; `on_file_done` hears each input file with
+    the results of the documents it held, as it is done."""
     started = time.perf_counter()
-    found = discover(paths)
+    found = discover(paths, options)
     jobs = max(1, jobs or os.cpu_count() or 1)
     results: list[FileResult] = []
+
+    def collect(path: Path, done: list[FileResult]) -> None:
+        results.extend(done)
+        if on_file_done:
+            on_file_done(path, done)
+
     if jobs == 1 or len(found.files) <= 1:
         for path in found.files:
-            results.append(process_file(path))
-            if on_file_done:
-                on_file_done(results[-1])
+            collect(path, process_file(path, options))
     else:
         with ProcessPoolExecutor(max_workers=min(jobs, len(found.files))) as pool:
-            futures = {pool.submit(process_file, path): path for path in found.files}
+            futures = {pool.submit(process_file, path, options): path for path in found.files}
             for future in as_completed(futures):
-                results.append(_result_or_crash(future, futures[future]))
-                if on_file_done:
-                    on_file_done(results[-1])
+                collect(futures[future], _result_or_crash(future, futures[future]))
     results.sort(key=lambda r: r.source_path)
     _keep_facts_once(results)
     tables: dict[str, list[dict]] = {name: [] for name in TABLES}
@@ -138,11 +144,13 @@ def extract_to(
     xlsx: bool = False,
     aliases: Path | str | None = None,
     on_start: Callable[[int], None] | None = None,
-    on_file_done: Callable[[FileResult], None] | None = None,
+    on_file_done: Callable[[Path, list[FileResult]], None] | None = None,
+    options: ReadOptions = DEFAULT_OPTIONS,
 ) -> Extraction:
     """Read every report under `paths`, link them across years and write the tables to `out`.
 
-    `on_start` hears how many files will be read, `on_file_done` each file as it is done.
+    `on_start` hears how many files will be read, `on_file_done` each file as it is done (with
+    the results of the documents it held). `options` reach the readers (OCR, images).
     Raises JixiaoError when a path does not exist, the aliases file is wrong or the tables
     cannot be written; a file that cannot be read is a failure row, never an exception.
     """
@@ -151,18 +159,18 @@ def extract_to(
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         raise JixiaoError(f"no such file or folder: {', '.join(missing)}")
-    found = discover(paths)
+    found = discover(paths, options)
     if on_start:
         on_start(len(found.files))
     failures: list[Failure] = []
 
-    def done(result: FileResult) -> None:
-        if result.status == "error":
-            failures.append(Failure(result.source_path, result.rows["errors"][0]["message"]))
+    def done(path: Path, results: list[FileResult]) -> None:
+        failures.extend(Failure(r.source_path, r.rows["errors"][0]["message"])
+                        for r in results if r.status == "error")
         if on_file_done:
-            on_file_done(result)
+            on_file_done(path, results)
 
-    result = run(found.files, jobs=jobs, on_file_done=done)
+    result = run(found.files, jobs=jobs, on_file_done=done, options=options)
     # Cross-year links (same department, project, indicator; recurring problems) of this batch.
     result.tables.update(align(result.tables, aliases=aliases))
     out = Path(out)
@@ -199,26 +207,34 @@ def _keep_facts_once(results: list[FileResult]) -> None:
                 result.rows[name] = []
 
 
-def _result_or_crash(future, path: Path) -> FileResult:
+def _result_or_crash(future, path: Path) -> list[FileResult]:
     """A worker that died (out of memory, a crash in a C library) fails its file only."""
     try:
         return future.result()
     except Exception as exc:  # noqa: BLE001 - the batch must go on; the error becomes a row
-        return _failed(path, "worker", exc, sha256=None)
+        return [_failed(path, "worker", exc, sha256=None)]
 
 
-def process_file(path: Path) -> FileResult:
-    """Read, section and extract one file. Never raises for a bad file."""
-    path = Path(path)
+def process_file(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> list[FileResult]:
+    """Read, section and extract one file: one result per document it holds (a workbook of
+    forms, a zip of reports hold several). Never raises for a bad file."""
+    results = []
+    for part in readers.read_all(Path(path), options):
+        if isinstance(part, Unreadable):
+            results.append(_failed(Path(part.source_path), "read", part.error, _sha_or_none(part)))
+        else:
+            results.append(extract_document(part))
+    return results
+
+
+def _sha_or_none(part: Unreadable) -> str | None:
+    """The failed part's own hash, else the file's (None for a member of a file)."""
+    if part.sha256:
+        return part.sha256
     try:
-        sha = file_sha256(path)
-    except OSError as exc:
-        return _failed(path, "read", exc, sha256=None)
-    try:
-        doc = readers.read(path)
-    except Exception as exc:  # noqa: BLE001 - a bad file or a reader bug fails this file, not the batch
-        return _failed(path, "read", exc, sha256=sha)
-    return extract_document(doc)
+        return file_sha256(Path(part.source_path))
+    except OSError:
+        return None
 
 
 def extract_document(doc: Document) -> FileResult:

@@ -13,7 +13,8 @@ from tests.conftest import SEED
 @pytest.fixture(scope="module", params=["txt", "docx"])
 def rows(request, tmp_path_factory):
     path = SEED if request.param == "txt" else build_seed_docx(tmp_path_factory.mktemp("w") / "seed.docx")
-    return runner.process_file(path).rows
+    (result,) = runner.process_file(path)
+    return result.rows
 
 
 def test_extract_seed_document_facts(rows):

@@ -23,7 +23,7 @@ def _samples(tmp_path_factory) -> list:
 
 @pytest.fixture(scope="module")
 def results(tmp_path_factory):
-    return [runner.process_file(path) for path in _samples(tmp_path_factory)]
+    return [result for path in _samples(tmp_path_factory) for result in runner.process_file(path)]
 
 
 def test_offsets_samples_were_read(results):

@@ -24,7 +24,7 @@ def test_run_extract_to_writes_tables_and_reports_counts(folder, tmp_path):
     out = tmp_path / "out"
     started, done = [], []
     extraction = extract_to([folder], out, jobs=1, csv=True, on_start=started.append,
-                            on_file_done=lambda r: done.append(r.source_path))
+                            on_file_done=lambda path, results: done.extend(r.source_path for r in results))
     assert started == [2] and sorted(done) == [str(folder / "empty.txt"), str(folder / "seed.txt")]
     assert (extraction.n_files, extraction.n_failed, extraction.n_partial, extraction.n_skipped) == (2, 1, 0, 1)
     assert extraction.out == out and extraction.seconds > 0

@@ -61,7 +61,7 @@ def test_runner_failing_extractor_leaves_document_partial(monkeypatch):
 
     patched = [e if e.name != "counts" else replace(e, extract=broken) for e in runner.EXTRACTORS]
     monkeypatch.setattr(runner, "EXTRACTORS", patched)
-    result = runner.process_file(SEED)
+    (result,) = runner.process_file(SEED)
     (document,) = result.rows["documents"]
     assert document["status"] == "partial"
     assert "boom in counts" in document["error"]

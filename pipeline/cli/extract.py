@@ -29,8 +29,8 @@ def extract(
         with _progress() as progress:
             task = progress.add_task("", total=None)
 
-            def done(result: FileResult) -> None:
-                progress.update(task, advance=1, description=escape(Path(result.source_path).name))
+            def done(path: Path, results: list[FileResult]) -> None:
+                progress.update(task, advance=1, description=escape(path.name))
 
             extraction = extract_to(paths, out, jobs=jobs or None, csv=write_csv, xlsx=write_xlsx,
                                     aliases=aliases, on_start=lambda n: progress.update(task, total=n),

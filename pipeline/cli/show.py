@@ -8,7 +8,7 @@ from rich.markup import escape
 from rich.tree import Tree
 
 from pipeline.cli.console import console, fail
-from pipeline.run import process_file
+from pipeline.run import FileResult, process_file
 
 _DOCUMENT_FIELDS = ("department", "region", "year", "project", "report_kind", "budget_yuan",
                     "actual_yuan", "execution_rate_pct", "self_score", "grade", "warnings")
@@ -18,14 +18,21 @@ _FACT_TABLES = ("budgets", "indicators", "counts", "problems", "suggestions", "e
 def show(
     file: Path = typer.Argument(..., help="One report file."),
 ) -> None:
-    """Print one document's section tree and the records found in it, with evidence."""
+    """Print one document's section tree and the records found in it, with evidence (each
+    document in turn, for a file that holds several)."""
     if not file.exists():
         fail(f"no such file: {file}")
-    result = process_file(file)
-    if result.status == "error":
-        fail(f"{file}: {result.rows['errors'][0]['message']}")
+    results = process_file(file)
+    if all(result.status == "error" for result in results):
+        fail(f"{results[0].source_path}: {results[0].rows['errors'][0]['message']}")
+    for result in results:
+        _show(result)
+
+
+def _show(result: FileResult) -> None:
     document = result.rows["documents"][0]
-    console.print(f"[bold]{escape(str(file))}[/bold]  doc_id={document['doc_id']}  status={document['status']}")
+    console.print(f"[bold]{escape(result.source_path)}[/bold]  doc_id={document['doc_id']}  "
+                  f"status={document['status']}")
     for key in _DOCUMENT_FIELDS:
         if document[key] is not None:
             console.print(f"  {key}: {document[key]}", highlight=False, markup=False)

@@ -9,6 +9,7 @@ from charset_normalizer import from_bytes
 
 from pipeline.core.document import Document, new_document
 from pipeline.core.errors import ReadError
+from pipeline.readers import DEFAULT_OPTIONS, ReadOptions
 from pipeline.readers.cleanup import clean_text
 
 _BOMS = [
@@ -24,7 +25,7 @@ _GB_FAMILY = {"gb2312", "gbk", "gb18030", "hz", "cp936"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
-def read(path: Path) -> Document:
+def read(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Document:
     data = path.read_bytes()
     if not data.strip():
         raise ReadError("file is empty")

@@ -33,6 +33,7 @@ from lxml.etree import XMLSyntaxError, _Element
 
 from pipeline.core.document import Cell, Document, TextBuilder, new_document
 from pipeline.core.errors import ReadError
+from pipeline.readers import DEFAULT_OPTIONS, ReadOptions
 from pipeline.readers.cleanup import clean_text
 from pipeline.readers.docx.numbering import Numbering
 from pipeline.readers.docx.styles import Styles, outline_to_level
@@ -47,7 +48,7 @@ _BLOCKS = {_P, _TBL}
 _WRAPPERS = {qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")}
 
 
-def read(path: Path) -> Document:
+def read(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Document:
     word = _open(path)
     renderer = _Renderer(word.part)
     builder = TextBuilder()

@@ -17,6 +17,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 
 from pipeline.core.document import Document, TextBuilder, new_document
 from pipeline.core.errors import ReadError
+from pipeline.readers import DEFAULT_OPTIONS, ReadOptions
 from pipeline.readers.cleanup import clean_text
 from pipeline.readers.pdf.furniture import strip_furniture
 from pipeline.readers.pdf.lines import Line, group_paragraphs, join_lines, page_lines, page_margins
@@ -40,7 +41,7 @@ class PageContent:
     head: list = field(default_factory=list)
 
 
-def read(path: Path) -> Document:
+def read(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Document:
     with _open(path) as pdf:
         pages, warnings = _load_pages(pdf)
     if not any(page.n_chars for page in pages):
