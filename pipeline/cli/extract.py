@@ -11,6 +11,7 @@ from rich.table import Table
 
 from pipeline.cli.console import DEFAULT_OUT, console, err_console, fail
 from pipeline.core.errors import JixiaoError
+from pipeline.readers import ReadOptions
 from pipeline.run import Extraction, FileResult, extract_to
 
 
@@ -23,6 +24,8 @@ def extract(
     write_xlsx: bool = typer.Option(False, "--xlsx", help="Also write one Excel workbook."),
     aliases: Optional[Path] = typer.Option(
         None, "--aliases", help="CSV kind,name,key pinning or splitting department/project names."),
+    no_ocr: bool = typer.Option(False, "--no-ocr", help="Do not OCR pages without a text layer (faster)."),
+    images: bool = typer.Option(False, "--images", help="Also read .png/.jpg/.tif files found in folders (by OCR)."),
 ) -> None:
     """Read every report under PATHS and write the tables to --out."""
     try:
@@ -34,7 +37,7 @@ def extract(
 
             extraction = extract_to(paths, out, jobs=jobs or None, csv=write_csv, xlsx=write_xlsx,
                                     aliases=aliases, on_start=lambda n: progress.update(task, total=n),
-                                    on_file_done=done)
+                                    on_file_done=done, options=ReadOptions(ocr=not no_ocr, images=images))
     except JixiaoError as exc:
         fail(str(exc))
     for failure in extraction.failures:
