@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import subprocess
+import sys
 import shutil
 
 import pytest
@@ -143,3 +145,12 @@ def test_cli_eval_needs_exactly_one_source(tmp_path):
     gold = _seed_gold(tmp_path)
     result = cli.invoke(app, ["eval", "--gold", str(gold)])
     assert result.exit_code == 1 and "exactly one" in result.output
+
+
+def test_cli_import_loads_no_library_heavyweights():
+    """`jixiao --help` pays for typer and rich only; each command loads what it needs."""
+    code = ("import sys, pipeline.cli; "
+            "print(sorted(m for m in ('pandas', 'pyarrow', 'duckdb', 'spacy', 'jieba', 'pdfplumber', "
+            "'docx', 'extractors', 'pipeline.run', 'pipeline.store') if m in sys.modules))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert loaded.stdout.strip() == "[]"

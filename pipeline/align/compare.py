@@ -17,19 +17,10 @@ from pathlib import Path
 import pandas as pd
 
 from pipeline.align import keys as compare_keys, problems as compare_problems
+from pipeline.align.metrics import DOCUMENT_METRICS, INDICATOR_METRICS, LEVELS
 from pipeline.core.errors import JixiaoError
 from pipeline.core.schema import ALIGNMENT_TABLES
 
-LEVELS = ("department", "project", "indicator")
-# metric -> (source column, kind). Money is summed exactly as Decimal; other kinds are floats.
-DOCUMENT_METRICS = {
-    "budget": ("budget_yuan", "money"),
-    "actual": ("actual_yuan", "money"),
-    "rate": ("execution_rate_pct", "rate"),
-    "score": ("self_score", "mean"),
-}
-INDICATOR_METRICS = {"target": "target_value", "actual": "actual_value", "score": "score",
-                     "weight": "weight"}
 _FEN = Decimal("0.01")
 
 

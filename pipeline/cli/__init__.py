@@ -1,5 +1,8 @@
 """The `jixiao` command: one module per command, each parsing its arguments, calling the
-library and printing; errors leave through console.fail as one escaped line."""
+library and printing; errors leave through console.fail as one escaped line.
+
+Each command imports the library inside its function: `jixiao --help` and a command load
+only what that command needs (`query` neither the extractors nor the readers)."""
 from __future__ import annotations
 
 import typer

@@ -11,16 +11,15 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from pipeline import store
-from pipeline.align import compare as comparing
+from pipeline.align.metrics import DOCUMENT_METRICS, INDICATOR_METRICS, LEVELS
 from pipeline.cli.console import DEFAULT_OUT, fail
 from pipeline.core.errors import JixiaoError
 
 # The choices come from the library's own tables; which metric goes with which --by is the
 # library's check, with its message naming the metrics that do.
-By = Enum("By", [(level, level) for level in comparing.LEVELS], type=str)
+By = Enum("By", [(level, level) for level in LEVELS], type=str)
 Metric = Enum("Metric", [(name, name) for name in dict.fromkeys(
-    [*comparing.DOCUMENT_METRICS, *comparing.INDICATOR_METRICS])], type=str)
+    [*DOCUMENT_METRICS, *INDICATOR_METRICS])], type=str)
 
 
 def compare(
@@ -38,6 +37,9 @@ def compare(
         None, "--aliases", help="CSV kind,name,key pinning or splitting department/project names."),
 ) -> None:
     """One row per department, project or indicator; one column per year; then the changes."""
+    from pipeline import store
+    from pipeline.align import compare as comparing
+    
     by, metric = by.value, metric.value
     try:
         tables = store.load(out)

@@ -6,14 +6,8 @@ from typing import Optional
 
 import typer
 
-from pipeline import store
 from pipeline.cli.console import console, err_console, fail
 from pipeline.core.errors import JixiaoError
-from pipeline.evaluate import score
-from pipeline.evaluate.gold import documents_for, load_gold
-from pipeline.evaluate.predictions import predictions_from_tables
-from pipeline.evaluate.formatting import format_findings, format_scores
-from pipeline.run import run
 
 
 def eval_(
@@ -26,6 +20,13 @@ def eval_(
     jobs: int = typer.Option(0, "--jobs", "-j", help="Parallel processes for --docs (0: one per core)."),
 ) -> None:
     """Precision, recall and F1 per field family against gold files."""
+    from pipeline import store
+    from pipeline.evaluate import score
+    from pipeline.evaluate.formatting import format_findings, format_scores
+    from pipeline.evaluate.gold import documents_for, load_gold
+    from pipeline.evaluate.predictions import predictions_from_tables
+    from pipeline.run import run
+    
     if (docs is None) == (out is None):
         fail("give exactly one of --docs DOCS_DIR or --out DIR")
     try:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 from rich.markup import escape
@@ -11,8 +11,9 @@ from rich.table import Table
 
 from pipeline.cli.console import DEFAULT_OUT, console, err_console, fail
 from pipeline.core.errors import JixiaoError
-from pipeline.readers import ReadOptions
-from pipeline.run import Extraction, FileResult, extract_to
+
+if TYPE_CHECKING:
+    from pipeline.run import Extraction, FileResult
 
 
 def extract(
@@ -28,6 +29,9 @@ def extract(
     images: bool = typer.Option(False, "--images", help="Also read .png/.jpg/.tif files found in folders (by OCR)."),
 ) -> None:
     """Read every report under PATHS and write the tables to --out."""
+    from pipeline.readers import ReadOptions
+    from pipeline.run import extract_to
+    
     try:
         with _progress() as progress:
             task = progress.add_task("", total=None)

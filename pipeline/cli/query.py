@@ -5,12 +5,10 @@ import csv
 import sys
 from pathlib import Path
 
-import duckdb
 import typer
 from rich.table import Table
 from rich.text import Text
 
-from pipeline import store
 from pipeline.cli.console import DEFAULT_OUT, console, fail
 from pipeline.core.errors import JixiaoError
 
@@ -22,6 +20,10 @@ def query(
     limit: int = typer.Option(200, help="Rows to print in table mode (CSV prints all)."),
 ) -> None:
     """Run SQL on the tables of an earlier `jixiao extract`."""
+    import duckdb
+    
+    from pipeline import store
+    
     try:
         con = store.connect(out)
         cursor = con.execute(sql)

@@ -7,7 +7,7 @@ import typer
 
 from pipeline.cli.console import DEFAULT_OUT, console, fail
 from pipeline.core.errors import JixiaoError
-from pipeline.report.build import REPORT_FILE, write_report
+from pipeline.report import REPORT_FILE
 
 
 def report(
@@ -16,6 +16,8 @@ def report(
 ) -> None:
     """Write one self-contained HTML report: archive overview, trends per department and project,
     indicator tables, recurring problems, and the source sentence behind every figure."""
+    from pipeline.report.build import write_report
+    
     try:
         path = write_report(out, html)
     except JixiaoError as exc:

@@ -2,13 +2,16 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.markup import escape
 from rich.tree import Tree
 
 from pipeline.cli.console import console, fail
-from pipeline.run import FileResult, process_file
+
+if TYPE_CHECKING:
+    from pipeline.run import FileResult
 
 _DOCUMENT_FIELDS = ("department", "region", "year", "project", "report_kind", "budget_yuan",
                     "actual_yuan", "execution_rate_pct", "self_score", "grade", "warnings")
@@ -20,6 +23,8 @@ def show(
 ) -> None:
     """Print one document's section tree and the records found in it, with evidence (each
     document in turn, for a file that holds several)."""
+    from pipeline.run import process_file
+    
     if not file.exists():
         fail(f"no such file: {file}")
     results = process_file(file)

@@ -33,8 +33,8 @@ from pipeline.report.figures import ProjectFigures
 from pipeline.report.html import cell, esc, page, table
 from pipeline.report.svg import Point, Series, line_chart
 from pipeline.store import load
+from pipeline.report import REPORT_FILE
 
-REPORT_FILE = "report.html"
 TITLE = "绩效自评报告 · 跨年对比"
 REPORT_TABLES = ("documents", "doc_text", "sections", "budgets", "indicators", "problems", "errors",
                  *ALIGNMENT_TABLES)
