@@ -15,6 +15,12 @@ READERS: dict[str, str] = {
     ".txt": "pipeline.readers.txt",
     ".docx": "pipeline.readers.docx",
     ".pdf": "pipeline.readers.pdf",
+    ".doc": "pipeline.readers.legacy",
+    ".wps": "pipeline.readers.legacy",
+    ".html": "pipeline.readers.html",
+    ".htm": "pipeline.readers.html",
+    ".mht": "pipeline.readers.html",
+    ".mhtml": "pipeline.readers.html",
 }
 
 
