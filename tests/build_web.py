@@ -8,6 +8,8 @@ Two site layouts, both modelled on real gov.cn portals:
   div#zoom > div.TRS_Editor (headings as bold paragraphs, tables as <table>), 附件 links,
   a share bar, 【打印本页】【关闭窗口】, related articles, and a footer with 主办单位,
   网站标识码, ICP备 and 公网安备 numbers.
+- "flat": the same portal with the body straight in the article's box, beside the title,
+  the meta line and the share bar, as many sites publish it.
 - "county": an older county site laid out with nested tables, the body lines separated by
   <br> and full-width spaces instead of <p>, the meta line in a table cell.
 
@@ -75,7 +77,7 @@ def seed_page(text: str | None = None) -> Page:
 
 
 def render(page: Page, site: str = "portal", charset: str = "utf-8") -> str:
-    return {"portal": _portal, "county": _county}[site](page, charset)
+    return {"portal": _portal, "flat": _flat, "county": _county}[site](page, charset)
 
 
 def build_seed_html(path: Path, site: str = "portal", text: str | None = None) -> Path:
@@ -93,7 +95,7 @@ def build_seed_mht(path: Path, site: str = "county", charset: str = "gbk", text:
 def mht_bytes(page_html: str, charset: str, url: str = URL, transfer: str = "quoted-printable") -> bytes:
     """A MIME multipart/related archive as browsers save one: the page, a stylesheet, a logo."""
     boundary = "----=_NextPart_000_0000_01D83F2A.5C7E8A40"
-    body = page_html.encode(charset)
+    body = page_html.encode(charset, "xmlcharrefreplace")
     encoded = quopri.encodestring(body) if transfer == "quoted-printable" else encodebytes(body)
     logo = encodebytes(b"\x89PNG\r\n\x1a\n" + bytes(range(64)))
     parts = [
@@ -157,7 +159,11 @@ _FOOTER = (
 )
 
 
-def _portal(page: Page, charset: str) -> str:
+def _flat(page: Page, charset: str) -> str:
+    return _portal(page, charset, boxed=False)
+
+
+def _portal(page: Page, charset: str, boxed: bool = True) -> str:
     body = []
     for kind, content in page.blocks:
         if kind == "table":
@@ -180,9 +186,9 @@ def _portal(page: Page, charset: str) -> str:
 <div class="article">
 <h1 class="title">{_e(page.title)}</h1>
 <div class="info"><span>发布时间：{page.published}</span>　<span>来源：{_e(page.source)}</span>　<span>浏览次数：<em id="hits">1862</em></span>　<span class="font">【字体：<a href="javascript:doZoom(18)">大</a> <a href="javascript:doZoom(16)">中</a> <a href="javascript:doZoom(14)">小</a>】</span></div>
-<div class="content" id="zoom"><div class="TRS_Editor">
+{'<div class="content" id="zoom"><div class="TRS_Editor">' if boxed else ''}
 {chr(10).join(body)}
-</div></div>
+{'</div></div>' if boxed else ''}
 <div class="fujian"><p>附件：</p>{files}</div>
 <div class="share">分享到：<a href="#">微信</a><a href="#">微博</a><a href="#">QQ空间</a></div>
 <div class="print"><a href="javascript:window.print()">【打印本页】</a> <a href="javascript:window.close()">【关闭窗口】</a></div>

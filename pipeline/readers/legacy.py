@@ -12,7 +12,8 @@ Choices a reader of the output should know about:
   folder, so that parallel workers never share one (LibreOffice locks its profile and a
   second process would hand its work to the first or fail), and a time limit after which
   the whole process group is killed. The temp folder goes whatever happens.
-- Cost: LibreOffice starts afresh for every file, about 1.3 s each (BENCHMARKS.md).
+- Cost: LibreOffice starts afresh for every file: reading the seed as .doc takes 1.4 s
+  (median of 8, 2-core machine) against 0.03 s as .docx; a private profile adds 0.1 s.
 """
 from __future__ import annotations
 

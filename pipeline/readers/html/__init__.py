@@ -1,12 +1,12 @@
 """Saved web pages (.html, .htm) and web archives (.mht, .mhtml): the report on the page.
 
 Choices a reader of the output should know about:
-- The article is found by readability-lxml (Mozilla Readability's scoring, on lxml). Chosen
-  by measuring it against trafilatura on pages built like gov.cn portals (BENCHMARKS.md):
-  both keep the whole body, but trafilatura returns the whole page — menus, footer and
-  all — from portals laid out with tables and from pages whose article is short, which
-  readability does not; what readability keeps of the article box (the 发布时间/来源 line,
-  the share bar) is recognised line by line in furniture.py.
+- The article is found by readability-lxml (Mozilla Readability's scoring, on lxml), chosen
+  by measuring it against trafilatura on pages built like gov.cn portals
+  (scripts/html_extractors.py): both keep the whole body, but trafilatura returns the whole
+  page — menus, breadcrumb, footer — from portals laid out with tables and from short
+  articles, which readability does not; what readability keeps of the article's own box
+  (the 发布时间/来源 line, the share bar) is recognised line by line in furniture.py.
 - `text` is the article's title (the page's heading, else its <title> without the site's
   name) and then the body: lines, and data tables as Tables with offsets (blocks.py).
 - What the page says about the report outside it is in `doc.cues`, not in `text`: 'title'
@@ -35,6 +35,7 @@ from pipeline.readers.html.source import load
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 # "标题_栏目_网站名", "标题 - 网站名", "网站名|标题": the report's name is the longest part.
 _TITLE_PARTS = re.compile(r"\s*(?:_|\||｜|--|-\s|\s-|–|—)\s*")
+_SITE_NAME = re.compile(r"(?:网|网站|门户|政府|平台|首页|主页)$")
 _META_TITLE = ("ArticleTitle", "og:title")
 _META_SOURCE = ("ContentSource", "source")
 _META_DATE = ("PubDate", "publishdate", "article:published_time")
@@ -98,18 +99,18 @@ def _cues(root: HtmlElement, url: str | None) -> dict[str, str]:
 
 def _heading(root: HtmlElement, page_title: str | None) -> str | None:
     """The report's title: the site's own ArticleTitle, the heading that the <title> names
-    (titles are cut short on some sites), else the longest part of the <title>."""
+    (some sites cut titles short), else the longest part of the <title> that is not the
+    site's name."""
     declared = _meta(root, _META_TITLE)
     if declared:
         return declared
-    if not page_title:
-        return None
-    parts = sorted(filter(None, _TITLE_PARTS.split(page_title)), key=len, reverse=True)
+    parts = [p.rstrip(".…") for p in _TITLE_PARTS.split(page_title or "")]
+    parts = sorted((p for p in parts if p and not _SITE_NAME.search(p)), key=len, reverse=True)
     if not parts:
         return None
     for element in root.iter("h1", "h2", "h3"):
         heading = normalize(element.text_content())
-        if heading and (page_title.startswith(heading) or heading.startswith(parts[0])):
+        if heading.startswith(parts[0]):
             return heading
     return parts[0]
 
