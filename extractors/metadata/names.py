@@ -54,7 +54,7 @@ class LocatedValue:
     value: str
     start: int
     end: int
-    source: str  # title / label / signature / body
+    source: str  # title / label / signature / body / page (Document.cues: not in text, 0:0)
 
 
 def region_of(name: str) -> str | None:

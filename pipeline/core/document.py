@@ -75,6 +75,9 @@ class Document:
     # Paragraph start offset -> outline level (1 = top) from the source's own markup
     # (Word heading styles, w:outlineLvl). A signal for the section detector, not a verdict.
     heading_levels: dict[int, int] = field(default_factory=dict)
+    # What the source says about the report outside `text` (a saved web page's <title>,
+    # 来源 and 发布日期: see readers/html): cues for the metadata extractor, without offsets.
+    cues: dict[str, str] = field(default_factory=dict)
 
     @property
     def n_pages(self) -> int:

@@ -28,6 +28,12 @@ READERS: dict[str, str] = {
     ".zip": "pipeline.readers.archive",
     ".7z": "pipeline.readers.archive",
     ".rar": "pipeline.readers.archive",
+    ".doc": "pipeline.readers.legacy",
+    ".wps": "pipeline.readers.legacy",
+    ".html": "pipeline.readers.html",
+    ".htm": "pipeline.readers.html",
+    ".mht": "pipeline.readers.html",
+    ".mhtml": "pipeline.readers.html",
 }
 # Read when named, or in a folder walk only when asked for (`--images`): photos and scans
 # sit beside reports in most archives, and OCR is slow.

@@ -48,7 +48,10 @@ _BLOCKS = {_P, _TBL}
 _WRAPPERS = {qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")}
 
 
-def read(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Document:
+def read(path: Path, options: ReadOptions = DEFAULT_OPTIONS, source: Path | None = None,
+         fmt: str = "docx") -> Document:
+    """`source` and `fmt`: the file this .docx was converted from (a legacy .doc, see
+    legacy.py); the Document then carries that file's path, format and doc_id."""
     word = _open(path)
     renderer = _Renderer(word.part)
     builder = TextBuilder()
@@ -60,7 +63,7 @@ def read(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Document:
                 builder.add_paragraph(text, renderer.heading_level(block))
         else:
             builder.add_table(renderer.table_rows(block))
-    doc = new_document(path, "docx", builder.text())
+    doc = new_document(source or path, fmt, builder.text())
     doc.tables, doc.heading_levels = builder.tables, builder.heading_levels
     return doc
 

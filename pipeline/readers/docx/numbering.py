@@ -83,6 +83,9 @@ _FORMATS: dict[str, Callable[[int], str]] = {
     "decimalEnclosedCircleChinese": _enclosed(_CIRCLED, "{}"),
     "chineseCounting": chinese_counting,
     "chineseCountingThousand": chinese_counting,
+    # LibreOffice writes its Chinese counting (from a .doc, say) as these; the same below 100.
+    "taiwaneseCounting": chinese_counting,
+    "taiwaneseCountingThousand": chinese_counting,
     "chineseLegalSimplified": chinese_legal,
     "ideographTraditional": _cyclic(_HEAVENLY_STEMS),
     "ideographZodiac": _cyclic(_EARTHLY_BRANCHES),
