@@ -24,7 +24,7 @@ from base64 import encodebytes
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.build_docx import _BOOKMARK_DEBRIS, _INDICATOR_LINE, _SECOND_LINE, INDICATOR_HEADER, SEED_PATH
+from tests.build_docx import BOOKMARK_DEBRIS, INDICATOR_HEADER, INDICATOR_LINE, SECOND_LINE, SEED_PATH
 
 SEED_TITLE = "江门市司法局2021年度依法治市工作经费项目支出绩效自评报告"
 SEED_SOURCE = "江门市司法局"
@@ -49,8 +49,8 @@ def seed_blocks(text: str | None = None) -> list[Block]:
     blocks: list[Block] = []
     rows: list[list[str]] = []
     for line in text.splitlines():
-        line = _BOOKMARK_DEBRIS.sub("", line).strip()
-        indicator = _INDICATOR_LINE.match(line)
+        line = BOOKMARK_DEBRIS.sub("", line).strip()
+        indicator = INDICATOR_LINE.match(line)
         if indicator:
             rows.append([indicator["no"], indicator["name"], indicator["value"]])
             continue
@@ -58,7 +58,7 @@ def seed_blocks(text: str | None = None) -> list[Block]:
             blocks.append(("table", [list(INDICATOR_HEADER), *rows]))
             rows = []
         if line:
-            heading = _SECOND_LINE.match(line) or re.match(r"^[一二三四五六七八九十\d]+、\s*\S{2,14}$", line)
+            heading = SECOND_LINE.match(line) or re.match(r"^[一二三四五六七八九十\d]+、\s*\S{2,14}$", line)
             blocks.append(("h" if heading else "p", line))
     return blocks
 

@@ -7,10 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from pipeline import evaluate, run as runner
+from pipeline import run as runner
 from pipeline.core.errors import ReadError
 from pipeline.core.schema import SPAN_COLUMN
 from pipeline.readers import read
+from pipeline.evaluate import score
+from pipeline.evaluate.formatting import format_findings
+from pipeline.evaluate.gold import load_gold
+from pipeline.evaluate.predictions import predictions_from_tables
 from tests.build_docx import INDICATOR_HEADER
 from tests.build_renderings import CORPUS_FORMATS
 from tests.build_web import (
@@ -219,14 +223,14 @@ def test_html_whitespace_as_a_browser_shows_it(tmp_path):
 def test_html_publisher_names_the_department_when_the_report_does_not(tmp_path):
     blocks = [("p", "一、项目基本情况"), ("p", "我局2021年度中小学校舍维修改造项目年初预算安排资金120万元，全年实际支出118.5万元。" * 2)]
     path = _page(tmp_path, blocks, title="2021年度中小学校舍维修改造项目支出绩效自评报告", source="湖州市教育局")
-    (document,) = runner.process_file(path).rows["documents"]
+    ((document,),) = [r.rows["documents"] for r in runner.process_file(path)]
     assert document["department"] == "湖州市教育局"
 
 
 def test_html_records_point_at_their_text(tmp_path):
     checked = 0
     for path in (build_seed_html(tmp_path / "seed.html"), build_seed_mht(tmp_path / "seed.mht")):
-        result = runner.process_file(path)
+        (result,) = runner.process_file(path)
         text = result.rows["doc_text"][0]["text"]
         for table, column in SPAN_COLUMN.items():
             for row in result.rows[table]:
@@ -240,8 +244,8 @@ def test_html_seed_rendering_scores_like_the_text(tmp_path, fmt):
     path = tmp_path / f"{SEED.stem}.{fmt}"
     (build_seed_html if fmt == "html" else build_seed_mht)(path)
     tables = runner.run([path], jobs=1).tables
-    scores = evaluate.score(evaluate.load_gold(GOLD), evaluate.predictions_from_tables(tables), match_stem=True)
-    assert scores.micro.f1 >= 0.90, evaluate.format_findings(scores)
+    scores = score(load_gold(GOLD), predictions_from_tables(tables), match_stem=True)
+    assert scores.micro.f1 >= 0.90, format_findings(scores)
 
 
 @pytest.mark.parametrize("fmt, build", [("html", build_seed_html), ("mht", build_seed_mht)])

@@ -13,9 +13,13 @@ from pathlib import Path
 import olefile
 import pytest
 
-from pipeline import evaluate, run as runner
+from pipeline import run as runner
 from pipeline.core.errors import ReadError
 from pipeline.readers import legacy, read
+from pipeline.evaluate import score
+from pipeline.evaluate.formatting import format_findings
+from pipeline.evaluate.gold import load_gold
+from pipeline.evaluate.predictions import predictions_from_tables
 from tests.build_docx import build_seed_docx
 from tests.build_legacy import build_seed_doc, build_seed_wps, soffice_convert
 from tests.build_renderings import CORPUS_FORMATS
@@ -88,8 +92,8 @@ def test_legacy_corpus_examples_read_like_a_fresh_build(built, fmt):
 def test_legacy_seed_rendering_scores_like_the_text(built, tmp_path, fmt):
     path = shutil.copyfile(built[fmt], tmp_path / f"{SEED.stem}.{fmt}")
     tables = runner.run([path], jobs=1).tables
-    scores = evaluate.score(evaluate.load_gold(GOLD), evaluate.predictions_from_tables(tables), match_stem=True)
-    assert scores.micro.f1 >= 0.90, evaluate.format_findings(scores)
+    scores = score(load_gold(GOLD), predictions_from_tables(tables), match_stem=True)
+    assert scores.micro.f1 >= 0.90, format_findings(scores)
 
 
 @needs_soffice
