@@ -209,7 +209,7 @@ def test_pdf_unreadable_file_raises_read_error(tmp_path, build, message):
 
 def test_pdf_without_text_layer_raises_read_error(tmp_path):
     with pytest.raises(ReadError) as info:
-        pdf_reader.read(build_blank_pdf(tmp_path / "scan.pdf"))
+        pdf_reader.read(build_blank_pdf(tmp_path / "scan.pdf"), ocr=False)
     assert str(info.value) == NO_TEXT_LAYER
 
 
