@@ -18,10 +18,10 @@ from pipeline.core.errors import ReadError
 from pipeline.readers import pdf as pdf_reader
 from pipeline.readers.image import OCR_OFF
 from pipeline.readers.ocr import MIN_PAGE_CONFIDENCE, Box, group_lines, page_of
-from pipeline.readers.pdf import NO_TEXT_LAYER, PageContent, read_scans
+from pipeline.readers.pdf import NO_TEXT, NO_TEXT_LAYER, PageContent, read_scans
 from pipeline.readers.pdf.scanned import page_list, warnings_for
 from tests.build_pdf import build_blank_pdf
-from tests.build_scanned_pdf import build_scanned_seed_pdf, merge_pdfs, page_images, scan_pdf
+from tests.build_scanned_pdf import build_scanned_seed_pdf, images_to_pdf, merge_pdfs, page_images, scan_pdf
 from tests.build_seed_pdf import build_seed_pdf
 from tests.conftest import CORPUS, REPO, SEED, SHARED
 
@@ -117,9 +117,24 @@ def test_reader_ocr_blank_image_is_a_confidence_error(tmp_path):
         readers.read(path)
 
 
-def test_reader_ocr_pdf_without_text_is_a_confidence_error(tmp_path):
+def _blank_scan(path: Path, n_pages: int = 2) -> Path:
+    from PIL import Image
+
+    return images_to_pdf([Image.new("L", (1654, 2339), 255)] * n_pages, path)
+
+
+def test_reader_ocr_blank_scanned_pdf_is_a_confidence_error(tmp_path):
     with pytest.raises(ReadError, match="^OCR confidence too low: no text recognised on any page"):
-        pdf_reader.read(build_blank_pdf(tmp_path / "scan.pdf"))
+        pdf_reader.read(_blank_scan(tmp_path / "scan.pdf"))
+
+
+def test_reader_ocr_pdf_without_text_or_image_is_not_ocred(tmp_path, monkeypatch):
+    """A page with neither text nor an image (a blank page of a printed report, a drawing)
+    is not a scan: it is not rendered for OCR."""
+    monkeypatch.setattr(pdf_reader, "render", lambda path, numbers: pytest.fail(f"OCR of pages {numbers}"))
+    with pytest.raises(ReadError) as info:
+        pdf_reader.read(build_blank_pdf(tmp_path / "drawn.pdf"))
+    assert str(info.value) == NO_TEXT
 
 
 def test_reader_ocr_unreadable_image_is_a_read_error(tmp_path):
@@ -164,7 +179,7 @@ def test_reader_ocr_document_of_unreadable_pages_is_a_read_error(monkeypatch, tm
     monkeypatch.setattr(pdf_reader, "render", lambda path, numbers: [(n, _Image(), 0.36) for n in numbers])
     _fake_ocr(monkeypatch, {1: _paragraph(100, 0.52), 2: _paragraph(100, 0.40)})
     with pytest.raises(ReadError) as info:
-        pdf_reader.read(build_blank_pdf(tmp_path / "scan.pdf"))
+        pdf_reader.read(_blank_scan(tmp_path / "scan.pdf"))
     assert str(info.value) == (f"OCR confidence too low: 0.46 on pages 1–2, below {MIN_PAGE_CONFIDENCE} "
                                "(unreadable scan?)")
 

@@ -4,7 +4,7 @@ on the CPU through onnxruntime, so nothing is downloaded when a scan is read.
 The recogniser returns boxes of text. They are laid out as the glyphs of a PDF page, one
 glyph per character spread over its box and in page points, so that the PDF reader's own
 rules for lines, paragraphs, page furniture and unruled tables read a scan exactly as they
-read a printed page: boxes that overlap vertically form a line, left to right; a wide gap
+read a printed page: boxes level with each other form a line, left to right; a wide gap
 between two boxes of a line parts two pieces of text or two cells; rows whose cells line up
 in columns become a table.
 """
@@ -17,11 +17,13 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 # Pages are rendered at this resolution: body text (10.5-12 pt) comes out about 30 pixels
-# high, what the recogniser was trained on, and a page takes seconds, not tens of seconds.
+# high, enough for the recogniser (which scales each line to 48), and an A4 page takes
+# seconds (BENCHMARKS.md, "OCR of scanned pages").
 DPI = 200
 # The recogniser's own floor: a box read with less confidence is noise and is not returned.
 MIN_BOX_SCORE = 0.5
-# A page read with less mean confidence is left out: its numbers cannot be trusted.
+# A page read with less mean confidence is left out: its numbers cannot be trusted. Clean
+# scans and renderings read at 0.97-1.00.
 MIN_PAGE_CONFIDENCE = 0.75
 # Two boxes are on one line when their middles are closer than this share of the lower box.
 SAME_LINE = 0.5
@@ -99,13 +101,13 @@ def recognize(image) -> list[tuple[str, float, float, float, float, float]]:
 
 @functools.cache
 def _engine():
-    """One recogniser per process: loading the models takes about half a second."""
+    """One recogniser per process: loading the models takes about a third of a second."""
     from rapidocr_onnxruntime import RapidOCR
     from rapidocr_onnxruntime.utils.infer_engine import OrtInferSession
 
     # RapidOCR builds its onnxruntime sessions with the memory arena off: every run then maps
-    # fresh memory for each tensor and faults it in page by page, which took as long as the
-    # recognition itself (BENCHMARKS.md, "OCR"). Its sessions are built with the arena on.
+    # fresh memory for each tensor and faults it in page by page, which doubled the time per
+    # page (BENCHMARKS.md, "OCR of scanned pages"). Its sessions are built with the arena on.
     default_options = OrtInferSession.__dict__["_init_sess_opts"]
 
     def with_arena(config):

@@ -30,6 +30,7 @@ from pipeline.readers.pdf.tables import (
 )
 
 NO_TEXT_LAYER = "no text layer (scanned PDF?) and OCR is switched off"
+NO_TEXT = "no text in the PDF: its pages hold neither a text layer nor a scanned image"
 
 
 @dataclass
@@ -42,21 +43,22 @@ class PageContent:
     tables: list[PageTable] = field(default_factory=list)
     # Rows of cells at the head of the page too few for a table of their own (tables._Row).
     head: list = field(default_factory=list)
-    failed: bool = False  # the page could not be read and is left out
+    # No text layer but an image: a scan, for OCR. A page with neither is blank (or drawn).
+    scan: bool = False
 
 
 def read(path: Path, ocr: bool = True) -> Document:
     """The PDF's Document; with `ocr`, pages without a text layer are read by OCR."""
     with _open(path) as pdf:
         pages, warnings = _load_pages(pdf)
-    unread = [page.number for page in pages if not page.n_chars and not page.failed]
+    unread = [page.number for page in pages if page.scan]
     scans = read_scans(render(path, unread), pages) if ocr and unread else []
     if not any(page.n_chars for page in pages):
-        if not unread:
+        if scans:
+            raise failure(scans)
+        if warnings:
             raise ReadError(f"broken PDF: no page could be read ({warnings[0]})")
-        if not ocr:
-            raise ReadError(NO_TEXT_LAYER)
-        raise failure(scans)
+        raise ReadError(NO_TEXT if ocr else NO_TEXT_LAYER)
     return document_of(path, "pdf", pages, [*warnings, *warnings_for(scans)])
 
 
@@ -128,8 +130,9 @@ def _load_pages(pdf) -> tuple[list[PageContent], list[str]]:
     for number, page in enumerate(pdf.pages, start=1):
         try:
             content = _load_page(page, number)
+            content.scan = not content.n_chars and bool(page.images)
         except Exception as exc:  # one bad page must not lose the others
-            content = PageContent(number, float(page.width), float(page.height), failed=True)
+            content = PageContent(number, float(page.width), float(page.height))
             reason = str(exc) or type(exc).__name__
             warnings.append(f"page {number} could not be read and is left out: {reason}")
         finally:
