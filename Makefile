@@ -32,6 +32,8 @@ REAL_F1   ?= 1.0
 # The seed rendered as .doc, .wps, .html and .mht (tests/build_renderings.py), each scored
 # alone against the seed's gold; reached 1.0 each, the issue asks 0.90.
 FORMATS_F1 ?= 0.9
+# The seed's PDF rendering scanned (page images, no text layer), read by OCR.
+SCANNED_F1 ?= 0.85
 SEED_GOLD := $(if $(wildcard ../shared/gold),../shared/gold,corpus/seed-gold)
 
 test: install-test sysdeps
@@ -44,6 +46,9 @@ test: install-test sysdeps
 	for fmt in doc wps html mht; do \
 	  $(BIN)/jixiao eval --gold $(SEED_GOLD) --docs "$$renderings/$$fmt" --match-stem --fail-under $(FORMATS_F1) || exit 1; \
 	done
+	scanned=$$(mktemp -d) && trap 'rm -rf "$$scanned"' EXIT && \
+	$(BIN)/python -m tests.build_scanned_pdf "$$scanned" && \
+	$(BIN)/jixiao eval --gold $(SEED_GOLD) --docs "$$scanned" --match-stem --fail-under $(SCANNED_F1)
 	$(BIN)/python -m pytest -q
 
 # Regenerate the sample archive and its gold files (deterministic: byte-identical output).

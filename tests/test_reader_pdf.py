@@ -10,6 +10,7 @@ from pipeline.core.errors import ReadError
 from pipeline.readers import pdf as pdf_reader
 from pipeline.readers.pdf import NO_TEXT_LAYER
 from pipeline.readers.pdf.lines import join_lines
+from pipeline.readers import ReadOptions
 from tests.build_pdf import (
     RUNNING_HEADER, T1, T2_HEAD, T3_HEAD, build_blank_pdf, build_encrypted_pdf,
     build_one_page_pdf, build_report_pdf, build_truncated_pdf,
@@ -209,7 +210,7 @@ def test_pdf_unreadable_file_raises_read_error(tmp_path, build, message):
 
 def test_pdf_without_text_layer_raises_read_error(tmp_path):
     with pytest.raises(ReadError) as info:
-        pdf_reader.read(build_blank_pdf(tmp_path / "scan.pdf"))
+        pdf_reader.read(build_blank_pdf(tmp_path / "scan.pdf"), ReadOptions(ocr=False))
     assert str(info.value) == NO_TEXT_LAYER
 
 

@@ -4,7 +4,7 @@ A reader is a module with `read(path, options) -> Document`, or — for a file t
 several documents (a workbook of one form per sheet, a zip of reports) — with
 `read_all(path, options)` yielding a Document or an `Unreadable` per part, so that one bad
 part fails alone. Modules are imported on first use: a run over text files never loads the
-PDF, Word or spreadsheet libraries.
+PDF, Word or spreadsheet libraries, nor the OCR models.
 """
 from __future__ import annotations
 
@@ -34,10 +34,15 @@ READERS: dict[str, str] = {
     ".htm": "pipeline.readers.html",
     ".mht": "pipeline.readers.html",
     ".mhtml": "pipeline.readers.html",
+    ".png": "pipeline.readers.image",
+    ".jpg": "pipeline.readers.image",
+    ".jpeg": "pipeline.readers.image",
+    ".tif": "pipeline.readers.image",
+    ".tiff": "pipeline.readers.image",
 }
-# Read when named, or in a folder walk only when asked for (`--images`): photos and scans
-# sit beside reports in most archives, and OCR is slow.
-IMAGE_SUFFIXES: frozenset[str] = frozenset()
+# Read only by OCR, which is slow, and photos sit beside reports in most archives: a folder
+# walk takes them only when asked to (--images); a file named on the command line is read.
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".tif", ".tiff"})
 
 
 @dataclass(frozen=True)

@@ -1,14 +1,16 @@
-"""PDFs with a text layer: paragraphs rebuilt from hard-wrapped lines, ruled tables as Tables.
+"""PDFs: paragraphs rebuilt from hard-wrapped lines, ruled tables as Tables.
 
 Reading goes page by page (glyphs, lines, tables), then over the whole document: page
 furniture is dropped, tables carried over a page break are put back together, wrapped lines
 are joined into paragraphs (also across a page break), and everything lands in one text
-through TextBuilder, which records where each page starts.
+through TextBuilder, which records where each page starts. A page without a text layer (a
+scan) is rendered and read by OCR, whose boxes are laid out as glyphs and go the same way.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Iterable
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError
@@ -19,14 +21,17 @@ from pipeline.core.document import Document, TextBuilder, new_document
 from pipeline.core.errors import ReadError
 from pipeline.readers import DEFAULT_OPTIONS, ReadOptions
 from pipeline.readers.cleanup import clean_text
+from pipeline.readers.ocr import OcrPage, median_height, page_of, read_image
 from pipeline.readers.pdf.furniture import strip_furniture
 from pipeline.readers.pdf.lines import Line, group_paragraphs, join_lines, page_lines, page_margins
+from pipeline.readers.pdf.scanned import Scan, failure, render, warnings_for
 from pipeline.readers.pdf.tables import (
     PageTable, continue_table, continue_unruled, page_tables, run_bbox, table_rows, unruled_head,
     unruled_tables,
 )
 
-NO_TEXT_LAYER = "no text layer (scanned PDF?): OCR is not supported yet"
+NO_TEXT_LAYER = "no text layer (scanned PDF?) and OCR is switched off"
+NO_TEXT = "no text in the PDF: its pages hold neither a text layer nor a scanned image"
 
 
 @dataclass
@@ -39,22 +44,60 @@ class PageContent:
     tables: list[PageTable] = field(default_factory=list)
     # Rows of cells at the head of the page too few for a table of their own (tables._Row).
     head: list = field(default_factory=list)
+    # No text layer but an image: a scan, for OCR. A page with neither is blank (or drawn).
+    scan: bool = False
 
 
 def read(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Document:
+    """The PDF's Document; with `options.ocr`, pages without a text layer are read by OCR."""
+    ocr = options.ocr
     with _open(path) as pdf:
         pages, warnings = _load_pages(pdf)
+    unread = [page.number for page in pages if page.scan]
+    scans = read_scans(render(path, unread), pages) if ocr and unread else []
     if not any(page.n_chars for page in pages):
+        if scans:
+            raise failure(scans)
         if warnings:
             raise ReadError(f"broken PDF: no page could be read ({warnings[0]})")
-        raise ReadError(NO_TEXT_LAYER)
+        raise ReadError(NO_TEXT if ocr else NO_TEXT_LAYER)
+    return document_of(path, "pdf", pages, [*warnings, *warnings_for(scans)])
+
+
+def read_scans(images: Iterable[tuple[int, Any, float]], pages: list[PageContent]) -> list[Scan]:
+    """Page images, given as (page number, PIL image, points per pixel), read by OCR into
+    `pages` (in place of the page of that number, or appended); what OCR made of each. A
+    page read with too little confidence stays empty."""
+    found = [(number, read_image(image, scale), image.width * scale, image.height * scale)
+             for number, image, scale in images]
+    # One size of type across pages, as on the printed document: a line carried over to
+    # the next page must find the same size there.
+    usual = median_height([box for _, boxes, _, _ in found for box in boxes])
+    scans = []
+    for number, boxes, width, height in found:
+        ocr_page = page_of(boxes, width, height, usual)
+        scan = Scan(number, ocr_page.confidence, ocr_page.n_chars)
+        scans.append(scan)
+        content = _load_page(ocr_page, number) if scan.kept else _empty(ocr_page, number)
+        if number <= len(pages):
+            pages[number - 1] = content
+        else:
+            pages.append(content)
+    return scans
+
+
+def document_of(path: Path, fmt: str, pages: list[PageContent], warnings: list[str]) -> Document:
     builder = TextBuilder()
     page_starts = _build(builder, pages)
-    doc = new_document(path, "pdf", builder.text())
+    doc = new_document(path, fmt, builder.text())
     doc.pages = page_starts
     doc.tables = builder.tables
     doc.warnings = warnings
     return doc
+
+
+def _empty(page: OcrPage, number: int) -> PageContent:
+    return PageContent(number, page.width, page.height)
 
 
 def _open(path: Path) -> pdfplumber.PDF:
@@ -89,6 +132,7 @@ def _load_pages(pdf) -> tuple[list[PageContent], list[str]]:
     for number, page in enumerate(pdf.pages, start=1):
         try:
             content = _load_page(page, number)
+            content.scan = not content.n_chars and bool(page.images)
         except Exception as exc:  # one bad page must not lose the others
             content = PageContent(number, float(page.width), float(page.height))
             reason = str(exc) or type(exc).__name__

@@ -219,6 +219,7 @@ def continue_unruled(table: PageTable, run: list[_Row], page: int) -> bool:
     if grid is None or len(grid[1]) != len(run):
         return False  # the whole head of the page must be the table's
     rows = grid[0]
+    rows = rows[_repeated_header(table.rows, rows):]
     table.rows.extend(rows)
     table.row_pages.extend([page] * len(rows))
     return True
