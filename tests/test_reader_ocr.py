@@ -13,8 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from pipeline.evaluate import score
+from pipeline.evaluate.formatting import format_findings
+from pipeline.evaluate.gold import load_gold
+from pipeline.evaluate.predictions import predictions_from_tables
 from pipeline.readers import ReadOptions
-from pipeline import evaluate, readers, run as runner
+from pipeline import readers, run as runner
 from pipeline.core.errors import ReadError
 from pipeline.readers import pdf as pdf_reader
 from pipeline.readers.image import OCR_OFF
@@ -52,9 +56,9 @@ def last_page_png(seed_pdf, tmp_path_factory) -> Path:
 
 @pytest.mark.slow
 def test_reader_ocr_scanned_seed_scores_at_least_085(scanned_run):
-    scores = evaluate.score(evaluate.load_gold(GOLD), evaluate.predictions_from_tables(scanned_run),
+    scores = score(load_gold(GOLD), predictions_from_tables(scanned_run),
                             match_stem=True)
-    assert scores.micro.f1 >= 0.85, evaluate.format_findings(scores)
+    assert scores.micro.f1 >= 0.85, format_findings(scores)
 
 
 @pytest.mark.slow
