@@ -8,15 +8,20 @@ the five indicators with their targets). What the report does not state and a fo
 indicators' levels, actuals, weights and scores — is filled in here so that the scores add up
 to the seed's 96 (88.52 for the indicators + 7.48 for budget execution).
 
-    python -m tests.build_form_book DIR   # DIR/gold/, DIR/xlsx/, DIR/xls/ for `jixiao eval`
+    python -m tests.build_form_book DIR        # DIR/gold/, DIR/xlsx/, DIR/xls/ for `jixiao eval`
+    python -m tests.build_form_book --example  # corpus/formats/jiangmen_2021_self_evaluation_form.xlsx
 
-Deterministic: the same call writes the same cells (openpyxl's timestamps aside).
+Deterministic: the same call writes the same bytes (.xlsx timestamps fixed; xlwt writes none).
 """
 from __future__ import annotations
 
 import copy
+import datetime as dt
+import io
 import json
+import re
 import sys
+import zipfile
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -27,6 +32,8 @@ GOLD_DIRS = (REPO.parent / "shared" / "gold", REPO / "corpus" / "seed-gold")
 FORM_FAMILIES = ("metadata", "budget", "score", "indicators")
 WIDTH = 10  # columns of the national template
 PERCENT = "0.00%"
+FIXED_TIME = dt.datetime(2022, 3, 15, 9, 0, 0)
+EXAMPLE = REPO / "corpus" / "formats" / "jiangmen_2021_self_evaluation_form.xlsx"
 
 # (level 1, level 2, actual, weight, score, 偏差原因) of the seed's five indicators, in order.
 INDICATOR_ROWS = (
@@ -110,6 +117,8 @@ def write_xlsx(path: Path, cells: list[Cell]) -> Path:
     import openpyxl
 
     book = openpyxl.Workbook()
+    book.properties.creator = "jixiao tests"
+    book.properties.created = FIXED_TIME
     sheet = book.active
     sheet.title = "项目支出绩效自评表"
     for cell in cells:
@@ -120,7 +129,9 @@ def write_xlsx(path: Path, cells: list[Cell]) -> Path:
             sheet.merge_cells(start_row=cell.row + 1, start_column=cell.col + 1,
                               end_row=(cell.last_row if cell.last_row is not None else cell.row) + 1,
                               end_column=(cell.last_col if cell.last_col is not None else cell.col) + 1)
-    book.save(path)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    path.write_bytes(_fixed_times(buffer.getvalue()))
     return path
 
 
@@ -139,6 +150,56 @@ def write_xls(path: Path, cells: list[Cell]) -> Path:
         else:
             sheet.write(cell.row, cell.col, cell.value, style)
     book.save(str(path))
+    return path
+
+
+def form_grid(cells: list[Cell]) -> list[list[str]]:
+    """The form as rows of cell texts, "<" where a merge continues from the left and "^" from
+    above (corpus.model's markers), for the Word and PDF renderings."""
+    from corpus.model import MERGE_LEFT, MERGE_UP
+
+    n_rows = max((c.last_row if c.last_row is not None else c.row) for c in cells) + 1
+    rows = [[""] * WIDTH for _ in range(n_rows)]
+    for cell in cells:
+        last_row = cell.last_row if cell.last_row is not None else cell.row
+        last_col = cell.last_col if cell.last_col is not None else cell.col
+        for r in range(cell.row, last_row + 1):
+            for c in range(cell.col, last_col + 1):
+                rows[r][c] = MERGE_UP if r > cell.row else MERGE_LEFT if c > cell.col else _shown(cell)
+    return rows
+
+
+def write_docx(path: Path, cells: list[Cell]) -> Path:
+    """The form as the one table of a Word document, merged cells merged."""
+    import docx
+
+    rows = form_grid(cells)
+    word = docx.Document()
+    table = word.add_table(rows=len(rows), cols=WIDTH)
+    for cell in cells:
+        table.cell(cell.row, cell.col).text = _shown(cell)
+        last_row = cell.last_row if cell.last_row is not None else cell.row
+        last_col = cell.last_col if cell.last_col is not None else cell.col
+        if (last_row, last_col) != (cell.row, cell.col):
+            table.cell(cell.row, cell.col).merge(table.cell(last_row, last_col)).text = _shown(cell)
+    word.save(path)
+    return path
+
+
+def write_pdf(path: Path, cells: list[Cell]) -> Path:
+    """The form as a ruled grid on one PDF page (the page too narrow for the goal texts: they
+    are cut to their first clause)."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from corpus.pdf_canvas import PAGE_H, PAGE_W, register_font
+    from tests.build_pdf import Sheet
+
+    register_font()
+    canvas = Canvas(str(path), pagesize=(PAGE_W, PAGE_H), invariant=1)
+    rows = [[text.split("，")[0] for text in row] for row in form_grid(cells)]
+    Sheet(canvas).table(rows, [56, 40, 48, 100, 62, 62, 24, 28, 76, 1], row_h=22, size=6)
+    canvas.showPage()
+    canvas.save()
     return path
 
 
@@ -185,12 +246,46 @@ def _levels(first: int) -> list[Cell]:
     return cells
 
 
+def _fixed_times(package: bytes) -> bytes:
+    """The .xlsx package with fixed zip and document timestamps, so the bytes never change."""
+    from corpus.wordml import ZIP_EPOCH
+
+    with zipfile.ZipFile(io.BytesIO(package)) as source:
+        entries = [(info.filename, source.read(info)) for info in source.infolist()]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, content in entries:
+            if name == "docProps/core.xml":
+                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + FIXED_TIME.isoformat().encode() + b"Z",
+                                 content)
+            target.writestr(zipfile.ZipInfo(name, date_time=ZIP_EPOCH), content, zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def _shown(cell: Cell) -> str:
+    """A cell's text as a sheet shows it: 69.8, 20, 74.84%."""
+    if cell.percent:
+        return f"{Decimal(str(cell.value)) * 100:.2f}%"
+    if isinstance(cell.value, float):
+        return format(Decimal(str(cell.value)).normalize(), "f")
+    return str(cell.value)
+
+
 def _wan(yuan) -> float:
     return float(Decimal(yuan) / Decimal(10000))
 
 
+def build_example(path: Path = EXAMPLE) -> Path:
+    """The bundled example of a 自评表 workbook (corpus/formats/), for `make demo`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return write_xlsx(path, form_cells(seed_gold()))
+
+
 if __name__ == "__main__":
-    if len(sys.argv) != 2:
-        sys.exit("usage: python -m tests.build_form_book DIR")
-    for kind, path in build_form_book(Path(sys.argv[1])).items():
-        print(f"{kind}: {path}")
+    if sys.argv[1:] == ["--example"]:
+        print(build_example())
+    elif len(sys.argv) == 2:
+        for kind, path in build_form_book(Path(sys.argv[1])).items():
+            print(f"{kind}: {path}")
+    else:
+        sys.exit("usage: python -m tests.build_form_book DIR | --example")

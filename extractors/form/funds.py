@@ -26,6 +26,7 @@ from extractors.form.vocab import (
 from pipeline.core.document import Cell, Document, Table
 
 CAPTION_CHARS = 120   # how far before a table its caption (单位：万元) may stand
+_LOOK_DOWN = 3  # rows under a fund header looked at for the columns that hold values
 MULTI_YEAR_ROLE = "other"  # money of several years: kept, never a document figure
 _NUMBER = re.compile(r"[0-9０-９]")
 
@@ -106,7 +107,10 @@ def _fund_block(doc: Document, table: Table) -> FundBlock | None:
             if role:
                 for col in range(cell.col, cell.col + cell.colspan):
                     columns[col] = (role, cell.text)
-    if not names_fund_columns([role for role, _ in columns.values()]):
+    # "年度预算资金（万元）" heading the block's rows from the left names no column of values.
+    below = grid[bottom + 1:bottom + 1 + _LOOK_DOWN]
+    columns = {col: role for col, role in columns.items() if _holds_values(below, col)}
+    if not columns or not names_fund_columns([role for role, _ in columns.values()]):
         return None
     first = min(col for col, (role, _) in columns.items() if role != "ignored")
     rows: list[FundRow] = []
@@ -123,8 +127,15 @@ def _fund_block(doc: Document, table: Table) -> FundBlock | None:
             continue
         rows.append(FundRow(label, values))
         taken.add(r)
+    if not rows:
+        return None
     head_texts = caption(doc.text, table.char_start) + [c.text for row in grid[:bottom + 1] for c in row if c]
     return FundBlock(rows, head_texts, table=table.index, rows_taken=taken)
+
+
+def _holds_values(rows: list[list[Cell | None]], col: int) -> bool:
+    return any(cell is not None and cell.col <= col < cell.col + cell.colspan and cell.text.strip()
+               for row in rows for cell in row)
 
 
 def _is_header_row(row: list[Cell | None]) -> bool:
