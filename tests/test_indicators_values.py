@@ -26,9 +26,30 @@ from extractors.indicators.vocab import achieved, lower_is_better, read_value
     ("有提高", None, None, (None, None, None)),
     ("达到预期", None, None, (None, None, None)),
     ("良好", None, "定性", (None, None, None)),
+    # "达到" alone reads "="; a suffix says which way.
+    ("达到95%以上", None, None, ("≥", D(95), "%")),
+    ("3个工作日内", None, None, ("≤", D(3), "个工作日")),
+    ("2小时之内", None, None, ("≤", D(2), "小时")),
+    ("半小时内", None, None, (None, None, None)),
+    ("100%（区内）", None, None, (None, D(100), "%")),
 ])
 def test_indicators_read_value_ops(raw, unit_column, nature, expected):
     assert read_value(raw, unit_column, nature) == expected
+
+
+@pytest.mark.parametrize("raw, cost, expected", [
+    # A cell that repeats its subject before the comparator, as 申报表 cost targets do.
+    ("出具评估报告总成本不超过0.3万元", True, ("≤", D(3000), "元")),
+    ("2023年支付成本不超过300万元", True, ("≤", D(3000000), "元")),
+    ("饭堂用餐人数93人，办公人数36人", False, (None, None, None)),
+    # A cost written in 万 without 元 is in 万元; a count in 万 is not money.
+    ("总成本不超过29.27万", True, ("≤", D(292700), "元")),
+    ("不超过24.67万一年", True, ("≤", D(246700), "元")),
+    ("5.5万人次", True, (None, D(55000), "人次")),
+    ("29.27万", False, (None, D(292700), None)),
+])
+def test_indicators_read_value_cost_targets(raw, cost, expected):
+    assert read_value(raw, cost=cost) == expected
 
 
 @pytest.mark.parametrize("op, target, actual, lower_better, expected", [

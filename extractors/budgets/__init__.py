@@ -3,7 +3,7 @@
 A prose amount takes its role from the cue word nearest before it (预算安排 → budget,
 实际支出 → actual, 到位资金 → arrived …), looking back no further than the previous amount,
 the sentence start or a table-cell boundary. Budget tables (自评表 fund rows) are read in
-tables.py, and from text lines in flat.py.
+tables.py (the fund blocks of extractors.form), and from text lines in flat.py.
 
 What never feeds the document's totals:
 - money that is not this project's own figure for this year — per-unit amounts (每户400元,
@@ -26,6 +26,8 @@ from decimal import ROUND_HALF_UP, Decimal
 from extractors.budgets import flat as budgets_flat, tables as budgets_tables
 from extractors.budgets.tables import Mention
 from extractors.context import Context
+from extractors.form.funds import breakdowns
+from extractors.form.indicators import read_tables
 from pipeline.core.money import find_money
 from pipeline.core.quantities import find_percentages
 from extractors.records import BudgetRecord, DocFacts, make_span
@@ -110,16 +112,20 @@ _HUNDRED = Decimal(100)
 
 def extract(doc: Document, ctx: Context) -> list:
     year = ctx.facts.year
-    amounts = {m.amount_yuan for m in find_money(doc.text)}
-    tables = budgets_tables.from_grids(doc, amounts) + budgets_flat.from_lines(doc, amounts)
+    known = budgets_tables.quoted(doc)
+    tables = budgets_tables.from_forms(doc, known) + budgets_flat.from_lines(doc, known)
     taken = [(row.start, row.end) for table in tables for row in table.rows]
-    prose = budgets_tables.mark_adjusted(_prose_mentions(doc, year, taken))
+    targets = [(item.start, item.end) for item in read_tables(doc)[0]]
+    prose = budgets_tables.mark_adjusted(_prose_mentions(doc, year, taken, targets, breakdowns(doc)))
     mentions = sorted(prose + [m for t in tables for m in t.mentions], key=lambda m: m.start)
     return [_record(doc, m) for m in mentions] + [_summary(doc, mentions, tables)]
 
 
 # --- prose ------------------------------------------------------------------------------
-def _prose_mentions(doc: Document, year: int | None, taken: list[tuple[int, int]]) -> list[Mention]:
+def _prose_mentions(doc: Document, year: int | None, taken: list[tuple[int, int]],
+                    targets: list[tuple[int, int]], shares: list[tuple[int, int]]) -> list[Mention]:
+    """Amounts outside the fund blocks. In a form's indicator row ("总支出 | 不超过550万元") an
+    amount is a cost target, never the budget or the spend; beside a 测算依据 label, a share."""
     text = doc.text
     mentions: list[Mention] = []
     previous_end = 0
@@ -136,6 +142,10 @@ def _prose_mentions(doc: Document, year: int | None, taken: list[tuple[int, int]
         is_part = _is_part(text, window, role, cue, mentions[first:], money.start)
         if role == "other" and first < len(mentions) and (is_part or TOTAL_WORDS.search(window)):
             role, strength = _inherit(mentions, first, is_part)
+        if any(s <= money.start < e for s, e in targets):
+            role, strength, cue, is_part = "other", 0, None, False
+        elif any(s <= money.start < e for s, e in shares):
+            is_part = True
         if role != "other" and _not_own(text, window, money.end, year):
             role, is_part = "other", False
         mentions.append(Mention(

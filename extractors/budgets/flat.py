@@ -1,6 +1,6 @@
 """Budget tables flattened into text lines, as txt and PDF conversions leave them.
 
-A header line naming the money columns (see tables.HEADER_ROLES) is followed by rows
+A header line naming the money columns (see extractors/form/vocab.py) is followed by rows
 of a label and values: tab- or pipe-separated cells (empty cells keep their place),
 space-separated cells, or one cell a line. Values are matched to the header's columns in
 order; the rows end at prose, at a line of words with no numbers, or after a few lines per
@@ -9,20 +9,11 @@ column.
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
-from extractors.budgets.tables import (
-    FUND_LABEL,
-    MAX_HEADER_LEN,
-    MONEY_ROLES,
-    VALUE,
-    BudgetTable,
-    RawRow,
-    Token,
-    build,
-    caption,
-    enough,
-    header_role,
+from extractors.budgets.tables import BudgetTable, Quoted, build
+from extractors.form.funds import FundBlock, FundRow, Token, caption
+from extractors.form.vocab import (
+    FUND_LABEL, MAX_HEADER_LEN, MONEY_ROLES, VALUE, fund_header_role, names_fund_columns,
 )
 from pipeline.core.money import unit_from_caption
 from pipeline.core.document import Document
@@ -30,13 +21,13 @@ from pipeline.core.document import Document
 _ROW_LINES_PER_COLUMN = 4  # rows of a flattened table end within this many lines per column
 
 
-def from_lines(doc: Document, prose_amounts: set[Decimal]) -> list[BudgetTable]:
+def from_lines(doc: Document, known: Quoted) -> list[BudgetTable]:
     """Budget tables in the lines outside the tables the reader recognised."""
     spans = [(t.char_start, t.char_end) for t in doc.tables]
     lines = [line for line in _lines(doc.text) if not any(s <= line[0].start < e for s, e in spans)]
     tables, i = [], 0
     while i < len(lines):
-        found = _flat_table(lines, i, prose_amounts, doc.text)
+        found = _flat_table(lines, i, known, doc.text)
         if found is None:
             i += 1
             continue
@@ -70,22 +61,22 @@ def _lines(text: str) -> list[list[Token]]:
     return out
 
 
-def _flat_table(lines: list[list[Token]], i: int, prose_amounts: set[Decimal],
+def _flat_table(lines: list[list[Token]], i: int, known: Quoted,
                 text: str) -> tuple[BudgetTable | None, int] | None:
     """The table whose header starts on line i, and the index of the line after it."""
     line = lines[i]
-    first = next((k for k, t in enumerate(line) if header_role(t.text) in MONEY_ROLES), None)
+    first = next((k for k, t in enumerate(line) if fund_header_role(t.text) in MONEY_ROLES), None)
     if first is None:
         return None
     header = [t for t in line[first:] if t.text]
     j = i + 1
-    while j < len(lines) and all(header_role(t.text) for t in lines[j]):
+    while j < len(lines) and all(fund_header_role(t.text) for t in lines[j]):
         header += lines[j]  # one header cell a line
         j += 1
-    roles = [header_role(t.text) for t in header]
-    if None in roles or not enough(roles):
+    roles = [fund_header_role(t.text) for t in header]
+    if None in roles or not names_fund_columns(roles):
         return None
-    rows: list[RawRow] = []
+    rows: list[FundRow] = []
     units: list[str] = []
     for tokens in lines[j:j + _ROW_LINES_PER_COLUMN * (len(header) + 1)]:
         if not _add_tokens(rows, tokens, header, roles, units):
@@ -95,10 +86,10 @@ def _flat_table(lines: list[list[Token]], i: int, prose_amounts: set[Decimal],
     if not rows:
         return None
     head_texts = caption(text, line[0].start) + [t.text for t in line] + [t.text for t in header] + units
-    return build(rows, head_texts, prose_amounts), j
+    return build(FundBlock(rows, head_texts), known), j
 
 
-def _add_tokens(rows: list[RawRow], tokens: list[Token], header, roles, units: list[str]) -> bool:
+def _add_tokens(rows: list[FundRow], tokens: list[Token], header, roles, units: list[str]) -> bool:
     """Adds a line's cells to the rows; False when the line is not part of the table."""
     for token in tokens:
         if unit_from_caption(token.text) and len(token.text) <= MAX_HEADER_LEN:
@@ -111,10 +102,10 @@ def _add_tokens(rows: list[RawRow], tokens: list[Token], header, roles, units: l
                 if rows[-1].label.start < tokens[0].start:
                     return False  # a line of words with no numbers after it: prose, not a table
                 rows.pop()  # 项目资金 | 年度资金总额: the row's label is its last word cell
-            rows.append(RawRow(token, []))
+            rows.append(FundRow(token, []))
             continue
         if not rows:
-            rows.append(RawRow(None, []))  # values right under the header: a one-row table
+            rows.append(FundRow(None, []))  # values right under the header: a one-row table
         row = rows[-1]
         k = len(row.values)
         if k < len(header):

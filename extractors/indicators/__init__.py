@@ -14,11 +14,10 @@ from extractors.context import Context
 from extractors.indicators.checks import score_warnings
 from extractors.indicators.flat import read_flat
 from extractors.indicators.prose import fill_actuals, read_explicit
-from extractors.indicators.table import read_tables
+from extractors.form.indicators import IndicatorDraft, read_tables
+from extractors.form.vocab import squash
 from extractors.indicators.text import read_lists
-from extractors.indicators.vocab import (
-    IndicatorDraft, achieved, lower_is_better, read_value, squash, unit_in_name, units_agree,
-)
+from extractors.indicators.vocab import COST_WORDS, achieved, lower_is_better, read_value, unit_in_name, units_agree
 from extractors.records import DocFacts, IndicatorRecord, make_span
 from pipeline.core.document import Document
 
@@ -81,8 +80,9 @@ def _same(a: IndicatorDraft, b: IndicatorDraft) -> bool:
 
 def _record(doc: Document, item: IndicatorDraft) -> IndicatorRecord:
     unit = item.unit or unit_in_name(item.name)
-    op, target_value, target_unit = read_value(item.target, unit, item.nature)
-    _, actual_value, actual_unit = read_value(item.actual, unit)
+    cost = any(COST_WORDS.search(words or "") for words in (item.name, item.level1, item.level2))
+    op, target_value, target_unit = read_value(item.target, unit, item.nature, cost)
+    _, actual_value, actual_unit = read_value(item.actual, unit, cost=cost)
     comparable = units_agree(target_unit, actual_unit)
     lower_better = lower_is_better(item.name, item.level2, item.nature)
     return IndicatorRecord(

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from extractors.indicators.vocab import ScoreBlock
+from extractors.form.indicators import ScoreBlock
 
 # The scale of a self-evaluation score when the table states none.
 FULL_MARKS = Decimal(100)

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from extractors.indicators.vocab import (
+from extractors.form.indicators import IndicatorDraft, ScoreBlock
+from extractors.form.vocab import (
     LEVEL1_NAMES, LEVEL2_NAMES, MIN_KNOWN_HEADER_CELLS, NAME_ROLES, OTHER_BLOCK, SUBTOTAL_ROW, TOTAL_ROW,
-    VALUE_ROLES, IndicatorDraft, ScoreBlock, clean_level, clean_name, header_role, is_budget_header, level_name,
+    VALUE_ROLES, clean_level, clean_name, indicator_header_role, is_budget_header, level_name, not_applicable,
     squash,
 )
 from pipeline.core import numbering as N
@@ -95,7 +96,7 @@ def _continues_name(tokens: list[_Token], last: IndicatorDraft, line_start: int)
     """A short run of words alone on the line right after a row ends that row's name."""
     word = squash(tokens[0].text)
     return (len(tokens) == 1 and last.end == line_start - 1 and len(word) <= MAX_WRAPPED
-            and bool(_CJK.search(word)) and not _NOT_WRAPPED.search(word) and header_role(word) is None)
+            and bool(_CJK.search(word)) and not _NOT_WRAPPED.search(word) and indicator_header_role(word) is None)
 
 
 def _budget_points(header: list[_Token], row: list[_Token]) -> tuple[Decimal | None, Decimal | None]:
@@ -103,7 +104,7 @@ def _budget_points(header: list[_Token], row: list[_Token]) -> tuple[Decimal | N
     label column may be merged away, its value columns are not."""
     points = {}
     for back, token in enumerate(reversed(header)):
-        role = header_role(token.text)
+        role = indicator_header_role(token.text)
         if role and role[0] in ("weight", "score") and back < len(row):
             points[role[0]] = _score(row[-1 - back].text)
     return points.get("weight"), points.get("score")
@@ -117,7 +118,7 @@ def _lines(text: str):
 
 
 def _header(tokens: list[_Token]) -> tuple[str, ...] | None:
-    roles = [header_role(t.text) for t in tokens]
+    roles = [indicator_header_role(t.text) for t in tokens]
     known = sum(r is not None for r in roles)
     if len(tokens) < 3 or (known < len(tokens) and known < MIN_KNOWN_HEADER_CELLS + 1):
         return None
@@ -152,6 +153,10 @@ def _read_line(tokens: list[_Token], roles: tuple[str, ...], levels: dict, block
         levels["level2"] = clean_level(cells["level2"].text, LEVEL2_NAMES)
     text = {role: tok.text for role, tok in cells.items()}
     weight, score = _score(text.get("weight")), _score(text.get("score"))
+    stated = [text[role] for role in ("target", "actual") if role in text]
+    if not_applicable(text["name"]) or (stated and all(map(not_applicable, stated)) and weight is None
+                                         and score is None):
+        return None  # "不适用": a row of the template the form does not use
     if weight is not None or score is not None:
         block.names.append(text["name"])
         block.weights.append(weight or Decimal(0))

@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 
 from extractors.indicators.text import GOAL_SECTIONS
-from extractors.indicators.vocab import (
-    LEVEL1_NAMES, LEVEL2_NAMES, IndicatorDraft, level_name, read_value, squash, unit_in_name, unquote,
-)
+from extractors.form.indicators import IndicatorDraft
+from extractors.form.vocab import LEVEL1_NAMES, LEVEL2_NAMES, level_name, squash
+from extractors.indicators.vocab import read_value, unit_in_name, unquote
 from extractors.nlp import tokenize
 from pipeline.core import numbering as N
 from pipeline.core.money import find_money

@@ -14,10 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from extractors.indicators.vocab import (
-    AMBIGUOUS_LEVEL, LEVEL1_NAMES, LEVEL2_NAMES, IndicatorDraft, fold, header_role, level_name, read_value,
-    unquote,
-)
+from extractors.form.indicators import IndicatorDraft
+from extractors.form.vocab import AMBIGUOUS_LEVEL, LEVEL1_NAMES, LEVEL2_NAMES, fold, indicator_header_role, level_name
+from extractors.indicators.vocab import read_value, unquote
 from pipeline.core import numbering as N
 from pipeline.core.quantities import COMPARATOR_RE
 from pipeline.core.document import Document
@@ -238,7 +237,7 @@ def _acceptable(written: str, name: str, target: str, levels: dict) -> bool:
     if not (2 <= len(name) <= MAX_NAME) or not target or len(target) > MAX_TARGET:
         return False
     folded_name = fold(name)
-    if _SENTENCE.search(folded_name) or not _CJK.search(name) or header_role(name) is not None:
+    if _SENTENCE.search(folded_name) or not _CJK.search(name) or indicator_header_role(name) is not None:
         return False
     if NOT_A_NAME.search(folded_name) or NOT_A_NAME.search(fold(written).rstrip(":").strip()):
         return False

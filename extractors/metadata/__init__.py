@@ -12,10 +12,10 @@ import re
 
 from extractors.context import Context
 from extractors.metadata import project
-from extractors.metadata.labels import labelled, signature, title_block
-from extractors.metadata.lexicon import (
-    ADMIN_SUFFIXES, DEPARTMENT_LABELS, PROJECT_KINDS, STRUCTURE_KINDS, TITLE_KINDS,
-)
+from extractors.form.labels import labelled
+from extractors.form.vocab import DEPARTMENT_LABELS
+from extractors.metadata.labels import signature, title_block
+from extractors.metadata.lexicon import ADMIN_SUFFIXES, PROJECT_KINDS, STRUCTURE_KINDS, TITLE_KINDS
 from extractors.metadata.names import (
     LocatedValue, departments_in, is_department, level_department_at, most_named, region_of, regions_in,
 )
@@ -33,6 +33,7 @@ _STRUCTURE_HEAD_CHARS = 400
 LOOKING_BACK = ("项目支出绩效自评报告", "部门整体支出绩效自评报告", "绩效评价报告", "部门决算")
 _REGION_SEARCH_CHARS = 3000
 _LEVELS = "省市县区州旗"
+SHEET_FORMATS = ("xlsx", "xls", "et", "ods")
 
 
 def extract(doc: Document, ctx: Context) -> list:
@@ -75,7 +76,13 @@ def _report_kind(doc: Document, title: LocatedValue | None) -> str | None:
                         and by_structure in _SELF_EVALUATION_KINDS:
                     return by_structure
                 return kind
-    return by_structure
+    sheet = _sheet_name(doc)
+    return next((kind for kind, cue in _TITLE_KINDS if cue.search(sheet)), by_structure)
+
+
+def _sheet_name(doc: Document) -> str:
+    """"book.xlsx#项目支出绩效目标申报表": a workbook's form sheet names what it holds."""
+    return doc.source_path.rpartition("#")[2] if doc.format in SHEET_FORMATS and "#" in doc.source_path else ""
 
 
 def _kind_from_structure(doc: Document) -> str | None:

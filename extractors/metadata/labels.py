@@ -1,15 +1,10 @@
-"""Where a report states its metadata outright: the title block and labelled values.
-
-Labels come as "主管部门：江门市司法局" lines, as a label cell followed by a value cell
-("项目名称 | 依法治市工作经费" — tab-separated in the text), or as a header row of label
-cells with the values in the row below.
-"""
+"""Where a report names itself: the title block and the signature above the closing date.
+Label cells and lines (主管部门：…) are the form's: extractors/form/labels.py."""
 from __future__ import annotations
 
 import re
 
-from extractors.metadata.lexicon import ALL_LABELS
-from extractors.metadata.names import LocatedValue
+from extractors.form.labels import LocatedValue, stripped, trimmed
 from pipeline.core.document import Document
 
 TITLE_CUE = re.compile(r"报告|预算|决算|自评|评价|绩效|情况说明|自评表")
@@ -32,12 +27,6 @@ DATE_LINE = re.compile(
 _CLOSING_LINES = 4  # non-empty lines at the end looked at for a signature
 _SIGNATURE_MAX_CHARS = 40
 
-_SEAL = r"(?:\s*\((?:盖章|公章|签章)\))?"
-# A value is cut where a seal remark or the next label on the same line begins.
-_VALUE_TAIL = re.compile(r"\(?(?:盖章|公章|签章|签字)\)?|\s{2,}|\s+\S{2,8}:")
-_VALUE = r"[^\t\n,，。;；]{2,60}"
-_ANY_LABEL = re.compile(rf"(?:{'|'.join(map(re.escape, ALL_LABELS))}){_SEAL}\s*:?")
-
 
 def title_block(doc: Document) -> LocatedValue | None:
     """The short lines that open the document and name it (title, subtitle, issuer)."""
@@ -46,7 +35,7 @@ def title_block(doc: Document) -> LocatedValue | None:
     for n, line in enumerate(_LINE.finditer(doc.text)):
         if n >= _HEAD_LINES and not lines or len(lines) == _TITLE_MAX_LINES:
             break
-        first, end = _stripped(doc.text, line.start(), line.end())
+        first, end = stripped(doc.text, line.start(), line.end())
         if first == end or _SKIPPED_LINE.fullmatch(doc.text, first, end):
             if lines:
                 break
@@ -66,7 +55,7 @@ def title_block(doc: Document) -> LocatedValue | None:
 
 def closing_lines(doc: Document) -> list[tuple[int, int]]:
     """The last non-empty lines, stripped: where a signature and its date stand."""
-    lines = [_stripped(doc.text, m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", doc.text)]
+    lines = [stripped(doc.text, m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", doc.text)]
     return lines[-_CLOSING_LINES:]
 
 
@@ -75,49 +64,5 @@ def signature(doc: Document) -> LocatedValue | None:
     lines = closing_lines(doc)
     for (a, b), (c, d) in zip(lines, lines[1:]):
         if DATE_LINE.fullmatch(doc.text, c, d) and b - a <= _SIGNATURE_MAX_CHARS:
-            return _trimmed(doc, a, b, "signature")
+            return trimmed(doc, a, b, "signature")
     return None
-
-
-def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def labelled(doc: Document, labels: tuple[str, ...]) -> list[LocatedValue]:
-    """Values written after one of `labels`, in text order."""
-    alternation = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
-    inline = re.compile(rf"(?:{alternation}){_SEAL}\s*(?::\s*|\t+)(?P<v>{_VALUE})")
-    found = [_trimmed(doc, hit.start("v"), hit.end("v")) for hit in inline.finditer(doc.match_text)
-             if not _ANY_LABEL.fullmatch(hit.group("v").strip())]
-    found += _below_label_cells(doc, re.compile(rf"(?:{alternation}){_SEAL}\s*:?"))
-    return sorted((f for f in found if f.value), key=lambda f: f.start)
-
-
-def _below_label_cells(doc: Document, label: re.Pattern) -> list[LocatedValue]:
-    """A label cell with nothing or another label to its right: the value is in the cell below."""
-    found = []
-    for table in doc.tables:
-        grid = table.grid()
-        for row, below_row in zip(grid, grid[1:]):
-            for c, cell in enumerate(row):
-                if cell is None or not label.fullmatch(doc.match_text[cell.char_start:cell.char_end].strip()):
-                    continue
-                right = next((x for x in row[c + 1:] if x and x.text.strip()), None)
-                below = below_row[c]
-                header = right is None or _ANY_LABEL.fullmatch(
-                    doc.match_text[right.char_start:right.char_end].strip())
-                if header and below is not None and below.text.strip():
-                    found.append(_trimmed(doc, below.char_start, below.char_end))
-    return found
-
-
-def _trimmed(doc: Document, start: int, end: int, source: str = "label") -> LocatedValue:
-    tail = _VALUE_TAIL.search(doc.match_text, start, end)
-    if tail:
-        end = tail.start()
-    start, end = _stripped(doc.text, start, end)
-    return LocatedValue(doc.text[start:end], start, end, source)

@@ -1,4 +1,5 @@
-"""Vocabulary of report metadata: place names, organ names, labels, report kinds, year cues.
+"""Vocabulary of report metadata: place names, organ names, report kinds, year cues (the labels
+of label cells and lines are the form's: extractors/form/vocab.py).
 
 Patterns run on `Document.match_text` (full-width ASCII folded: "：" reads ":", "（" reads
 "("), so one pattern covers both widths. Everything here is data; the matching lives in
@@ -62,24 +63,12 @@ NOT_ORGAN_WORDS = frozenset((
 ))
 MAX_ORGAN_MIDDLE = 12  # characters between the place and the organ's ending
 
-# --- labels ------------------------------------------------------------------------------
-# Label cells and "label：value" lines naming the reporting body, most authoritative first.
-# Implementing units come last: a project's 主管部门 is the department that reports on it.
-DEPARTMENT_LABELS = (
-    ("预算主管部门", "项目主管部门", "主管部门名称", "主管部门", "预算部门", "部门名称",
-     "部门(单位)名称", "单位名称", "预算单位", "填报单位", "报送单位", "编报单位", "申报单位"),
-    ("项目实施单位", "实施单位", "项目单位", "执行单位", "用款单位"),
-)
-PROJECT_LABELS = ("项目名称", "专项名称", "资金名称", "项目(资金)名称")
-YEAR_LABELS = ("评价年度", "自评年度", "预算年度", "项目年度", "所属年度", "资金年度", "年度")  # "评价年度：2022"
-# Any of these in the cell right of a label means the row is a header of labels, not a value.
-ALL_LABELS = (*DEPARTMENT_LABELS[0], *DEPARTMENT_LABELS[1], *PROJECT_LABELS, *YEAR_LABELS,
-              "项目负责人", "联系电话", "联系人", "填报日期", "项目类别", "项目属性", "资金来源")
-
 # --- report kinds ------------------------------------------------------------------------
 # (kind, cue in the title). First match wins, so a self-evaluation of a whole department
 # is decided before the project cues, and self-evaluation before third-party evaluation.
+# A 绩效目标申报表 declares the year's goals before the money is spent: no self-evaluation.
 TITLE_KINDS = (
+    ("绩效目标申报表", r"绩效目标(?:申报|表)|目标申报表"),
     ("部门整体支出绩效自评报告", r"部门整体|整体支出|单位整体"),
     ("项目支出绩效自评报告", r"自评"),
     ("部门决算", r"决算"),
@@ -96,7 +85,7 @@ STRUCTURE_KINDS = (
     ("绩效评价报告", r"评价机构|委托|第三方"),
 )
 # Reports of these kinds are about one project; the others have no project to name.
-PROJECT_KINDS = ("项目支出绩效自评报告", "绩效评价报告")
+PROJECT_KINDS = ("项目支出绩效自评报告", "绩效评价报告", "绩效目标申报表")
 
 # --- project inference --------------------------------------------------------------------
 # Tokens that say nothing about what a project is about; a phrase made of (or ending in,

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 
+from extractors.form.labels import LocatedValue
 from pipeline.core.numerals import CN_DIGIT_CHARS
 from extractors.metadata.lexicon import (
     ADMIN_SUFFIXES, ADMIN_UNIT, DEICTIC_PLACE, HAN, MAX_ORGAN_MIDDLE, NOT_ADMIN_WORDS,
@@ -44,17 +44,6 @@ _CONTEXT = 4  # characters after a place name that tell jieba where its last wor
 # jieba glues an organ's last character to a year written in Chinese numerals after it
 # ("卫生健康局二〇二一年度" reads "局二|〇|二一"), so such a year is kept out of the context.
 _CN_YEAR_AFTER = re.compile(rf"[{CN_DIGIT_CHARS}]{{4}}年")
-
-
-@dataclass(frozen=True)
-class LocatedValue:
-    """A value and where it was read: doc.text[start:end] == value, except for a title
-    wrapped over several lines, whose value is its lines joined."""
-
-    value: str
-    start: int
-    end: int
-    source: str  # title / label / signature / body / page (Document.cues: not in text, 0:0)
 
 
 def region_of(name: str) -> str | None:

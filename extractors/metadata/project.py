@@ -15,9 +15,10 @@ from collections import Counter
 from typing import Callable
 
 from pipeline.core.numerals import CN_DIGIT_CHARS
-from extractors.metadata.labels import labelled
-from extractors.metadata.lexicon import FUNCTION_WORDS, GENERIC_TOKENS, NOT_A_SUBJECT, PROJECT_LABELS
-from extractors.metadata.names import LocatedValue, region_of
+from extractors.form.labels import LocatedValue, labelled
+from extractors.form.vocab import PROJECT_LABELS
+from extractors.metadata.lexicon import FUNCTION_WORDS, GENERIC_TOKENS, NOT_A_SUBJECT
+from extractors.metadata.names import region_of
 from extractors.nlp import tokenize
 from pipeline.core.document import Document
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from pipeline.core.numerals import CN_DIGIT_CHARS, parse_chinese_number
 from extractors.metadata.labels import DATE_LINE, closing_lines
-from extractors.metadata.lexicon import YEAR_LABELS
+from extractors.form.vocab import YEAR_LABELS
 from pipeline.core.document import Document
 
 FIRST_YEAR, LAST_YEAR = 1980, 2049  # what "二〇二一" may read as; "五六七八年" is no year

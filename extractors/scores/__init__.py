@@ -15,7 +15,7 @@ from decimal import Decimal
 from extractors.context import Context
 from pipeline.core.numerals import ARABIC_NUMBER, NumeralError, parse_chinese_number
 from extractors.records import DocFacts
-from extractors.scores.tables import table_totals
+from extractors.form.totals import table_totals
 from pipeline.core.document import Document
 
 # Arabic digits only: a Chinese numeral before 分 is too often an adverb ("十分理想").

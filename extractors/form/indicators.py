@@ -1,21 +1,59 @@
-"""Indicator tables read by the docx and PDF readers: header found by its words, rows read
-under it until another block (budget, overall goal) starts.
+"""The indicator block of a form, in the tables the readers recognised (sheets, .docx, PDF):
+header found by its words, rows read under it until another block (fund block, overall goal)
+starts.
 
 A header may take two rows ("指标值" over "目标值 | 实际值"); level cells merged down a block
 are given on its first row only and carried down; a header repeated after a page break is
-skipped; 合计/总分 rows give the totals the scores are checked against.
+skipped; 合计/总分 rows give the totals the scores are checked against; a row that names no
+indicator or gives it no target ("不适用", "无", "/" — a 绩效目标申报表 lists every second-level
+indicator of the template and marks the ones it does not use) is no indicator.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from decimal import Decimal
 
-from extractors.indicators.vocab import (
+from extractors.form.vocab import (
     LEVEL1_NAMES, LEVEL2_NAMES, MIN_KNOWN_HEADER_CELLS, NAME_ROLES, OTHER_BLOCK, SUBTOTAL_ROW, TOTAL_ROW,
-    VALUE_ROLES, IndicatorDraft, ScoreBlock, clean_level, clean_name, header_role, is_budget_header, squash,
+    VALUE_ROLES, clean_level, clean_name, indicator_header_role, is_budget_header, not_applicable, squash,
 )
-from pipeline.core.quantities import parse_value_with_unit
 from pipeline.core.document import Cell, Document, Table
+from pipeline.core.quantities import parse_value_with_unit
+
+
+
+@dataclass
+class IndicatorDraft:
+    """One indicator as read from a line or row, before it becomes a record."""
+    name: str
+    start: int  # the raw span: the line or the row
+    end: int
+    source: str  # text / table
+    target: str | None = None
+    actual: str | None = None
+    unit: str | None = None  # a 度量单位 column
+    nature: str | None = None  # a 指标性质 column: ≥ ≤ = or 定性
+    level1: str | None = None
+    level2: str | None = None
+    weight: Decimal | None = None
+    score: Decimal | None = None
+    actual_evidence: tuple[int, int] | None = None  # the sentence an actual was read from
+
+
+@dataclass
+class ScoreBlock:
+    """The weights and scores of one indicator table, for the check that they add up."""
+    where: str
+    weights: list[Decimal] = field(default_factory=list)
+    scores: list[Decimal] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    total_weight: Decimal | None = None
+    total_score: Decimal | None = None
+    # The budget-execution row of a 自评表 counts towards the total without being an indicator.
+    budget_weight: Decimal | None = None
+    budget_score: Decimal | None = None
+
 
 Roles = dict[str, tuple[int, int]]  # role -> [first column, end column)
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
@@ -89,7 +127,7 @@ def _row_roles(row: list[Cell | None], partial: bool = False) -> dict[int, tuple
     for cell in row:
         if cell is None or not cell.text.strip():
             continue
-        role = header_role(cell.text)
+        role = indicator_header_role(cell.text)
         if role is None:
             unknown += 1
             continue
@@ -154,6 +192,8 @@ def _read_row(row: list[Cell | None], roles: Roles, levels: dict[str, str | None
     if not name or not any(values.values()) or _spans_value_columns(row, roles):
         return None
     weight, score = _number(values["weight"]), _number(values["score"])
+    if not_applicable(name) or (_not_applicable(values) and weight is None and score is None):
+        return None
     if weight is not None or score is not None:
         block.names.append(name)
         block.weights.append(weight if weight is not None else Decimal(0))
@@ -164,6 +204,12 @@ def _read_row(row: list[Cell | None], roles: Roles, levels: dict[str, str | None
         unit=_text(row, roles, "unit"), nature=_text(row, roles, "nature"),
         level1=levels["level1"], level2=levels["level2"], weight=weight, score=score,
     )
+
+
+def _not_applicable(values: dict[str, str | None]) -> bool:
+    """Every target and actual the row gives says it does not apply."""
+    stated = [values[role] for role in ("target", "actual") if values[role]]
+    return bool(stated) and all(not_applicable(text) for text in stated)
 
 
 def _spans_value_columns(row: list[Cell | None], roles: Roles) -> bool:
@@ -195,7 +241,7 @@ def _read_budget_score(grid: list[list[Cell | None]], r: int, block: ScoreBlock)
     """The 预算执行率 points: the 分值/得分 cells of the first row under the budget header."""
     columns = {}
     for cell in grid[r]:
-        role = header_role(cell.text) if cell is not None else None
+        role = indicator_header_role(cell.text) if cell is not None else None
         if role and role[0] in ("weight", "score"):
             columns[role[0]] = cell.col
     if r + 1 >= len(grid) or "score" not in columns:

@@ -13,12 +13,10 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from pipeline.core.numerals import ARABIC_NUMBER, arabic_to_decimal
+from extractors.form.vocab import NOT_SCORE_HEADER, SCORE_HEADER, TOTAL_CELL
 from pipeline.core.document import Cell, Document, Table
+from pipeline.core.numerals import ARABIC_NUMBER, arabic_to_decimal
 
-SCORE_HEADER = re.compile(r"得分|自评分|评分")
-NOT_SCORE_HEADER = re.compile(r"分值|满分|权重|标准分|得分率|评分标准|评分依据|评分说明")
-TOTAL_ROW = re.compile(r"(?:总分|合计|总计|综合得分|自评总分|总得分|得分合计|合计得分|自评得分合计)[:：]?")
 _CELL_NUMBER = re.compile(rf"\s*(?P<n>{ARABIC_NUMBER})\s*分?\s*")
 MAX_SCORE = Decimal(100)
 
@@ -30,7 +28,7 @@ def table_totals(doc: Document) -> list[tuple[Decimal, int, int]]:
         rows = _rows(table)
         for i, row in enumerate(rows):
             label = next((c for c in row if c.text.strip()), None)
-            if label is None or not TOTAL_ROW.fullmatch(re.sub(r"\s", "", label.text)):
+            if label is None or not TOTAL_CELL.fullmatch(re.sub(r"\s", "", label.text)):
                 continue
             column = _score_column(rows[:i][::-1])
             found = _in_column(row, column) if column is not None else None
