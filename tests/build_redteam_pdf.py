@@ -14,6 +14,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 
 from corpus.pdf_canvas import PAGE_H, PAGE_W, draw_text, register_font, width
+from pipeline.readers.txt import read as read_txt
 
 LEFT, RIGHT = 79.0, PAGE_W - 74.0
 TOP, BOTTOM = 72.0, PAGE_H - 80.0
@@ -129,7 +130,8 @@ def build_redteam_pdf(txt: Path, out: Path, style: str, cell_chars: float | None
     assert style in STYLES
     writer = _Writer(out, style, cell_chars)
     blocks: list[tuple[str, object]] = []
-    for raw in txt.read_text(encoding="utf-8").splitlines():
+    # The report as jixiao reads the .txt: a damaged file decoded, a copy's page numbers gone.
+    for raw in read_txt(txt).text.splitlines():
         if "\t" in raw:
             if blocks and blocks[-1][0] == "table":
                 blocks[-1][1].append(raw.split("\t"))

@@ -205,3 +205,36 @@ def test_counts_offsets_hold_with_full_width_digits_and_spaces():
     assert [(r.raw, r.value, r.subject) for r in records] == [
         ("１２０个", Decimal(120), "公共停车位"), ("5 家", Decimal(5), "预算单位")]
     assert [r.span.char_start for r in records] == [doc.text.index("１２０"), doc.text.index("5 家")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("全年举办各类讲座共计58次。", [C(58, "次", subject="讲座")]),
+    ("图书外借8.6万册次，服务读者逾12万人次。",
+     [C(86000, "册次"), C(120000, "人次", False, "逾")]),
+    ("组织志愿者服务1,600人天，投入机械作业320台班。", [C(1600, "人天"), C(320, "台班")]),
+])
+def test_counts_compound_units_and_bounds(text, expected):
+    assert [(v, u, a, q) for v, u, a, q, _ in facts(text)] == [c[:4] for c in expected]
+
+
+@pytest.mark.parametrize("text", [
+    "本届文化节于2022年11月3日至5日举办。",
+    "读书月活动于2023年4月23日—25日集中开展。",
+    "资金于2022年 9 月 28日全部拨付到位。",
+    "附件1 项目支出绩效自评表\n附表2 部门整体支出绩效自评表\n",
+    "附件3项目绩效目标表",
+])
+def test_counts_dates_and_attachment_numbers_are_not_tallies(text):
+    assert facts(text) == []
+
+
+def test_counts_an_attachment_count_in_a_sentence_is_a_tally():
+    assert [(v, u) for v, u, *_ in facts("按要求报送附件3份。")] == [(Decimal(3), "份")]
+
+
+def test_counts_read_traditional_text_with_simplified_units():
+    doc = document("涉及全縣(xiàn)16個鄉鎮，圖書外借8.6萬冊次，舉辦各類講座共計42次。")
+    records = extract(doc)
+    assert [(r.raw, r.value, r.unit) for r in records] == [
+        ("16個", Decimal(16), "个"), ("8.6萬冊次", Decimal(86000), "册次"), ("42次", Decimal(42), "次")]
+    assert records[2].subject == "讲座"

@@ -215,3 +215,45 @@ def test_numbers_parse_comparator(s, expected):
 ])
 def test_numbers_parse_value_with_unit(cell, value, unit):
     assert parse_value_with_unit(cell) == (D(value) if value is not None else None, unit)
+
+
+# --- text as mirrors and converters deliver it ------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    # A space injected after the decimal point inside running text.
+    ("本项目年初预算资金35. 6万元，实际支出34. 2万元。", [("35. 6万元", D("356000")), ("34. 2万元", D("342000"))]),
+    ("全年預算資金1,260萬元，實際支出1.2億元。", [("1,260萬元", D("12600000")), ("1.2億元", D("120000000"))]),
+    # After a list number it is no decimal: "1. 5万元" here is item 1, 5万元.
+    ("（二）\n1. 5万元用于培训。", [("5万元", D("50000"))]),
+])
+def test_numbers_money_in_copied_and_traditional_text(text, expected):
+    found = find_money(text)
+    assert_offsets(text, found)
+    assert [(m.raw, m.amount_yuan) for m in found] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("修缮道路3. 5公里。", [("3. 5公里", D("3.5"), "公里")]),
+    ("涉及全縣16個鄉鎮，接待讀者15.2萬人次。", [("16個", D(16), "个"), ("15.2萬人次", D(152000), "人次")]),
+])
+def test_numbers_quantities_in_copied_and_traditional_text(text, expected):
+    found = find_quantities(text)
+    assert_offsets(text, found)
+    assert [(q.raw, q.value, q.unit) for q in found] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "于2022年11月3日至5日举办。", "于2023年4月23日—25日开展。", "2022年 9 月 28日拨付。",
+    "截至2022年12月 31日。", "附件1 项目支出绩效自评表", "附表2部门整体支出绩效自评表",
+])
+def test_numbers_dates_and_attachment_labels_are_no_quantities(text):
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize("cell, op, value, unit", [
+    ("不少於450公里", "≥", D(450), "公里"),
+    ("不低於90%", "≥", D(90), "%"),
+    ("≥12個", "≥", D(12), "个"),
+])
+def test_numbers_indicator_cells_in_traditional_text(cell, op, value, unit):
+    assert parse_comparator(cell)[0] == op
+    assert parse_value_with_unit(cell) == (value, unit)

@@ -101,10 +101,13 @@ MAX_CLAUSE = 200
 
 
 def extract(doc: Document, ctx: Context) -> list:
+    # Read on the match view, so that 萬冊次 and 個 count as 万册次 and 个; raw and evidence
+    # are the text's own.
+    view = doc.match_text
     excluded = _excluded_spans(doc, ctx)
-    kept = [q for q in find_quantities(doc.text)
-            if not any(s <= q.start < e for s, e in excluded) and _is_tally(doc.text, q)]
-    return [_record(doc, q, clause) for q, clause in zip(kept, _clauses(doc.text, kept))]
+    kept = [q for q in find_quantities(view)
+            if not any(s <= q.start < e for s, e in excluded) and _is_tally(view, q)]
+    return [_record(doc, q, clause) for q, clause in zip(kept, _clauses(view, kept))]
 
 
 def _is_tally(text: str, q: QuantityMatch) -> bool:
@@ -182,10 +185,10 @@ def _clause(text: str, q: QuantityMatch) -> tuple[int, int]:
 
 def _record(doc: Document, q: QuantityMatch, clause: tuple[int, int]) -> CountRecord:
     return CountRecord(
-        value=q.value, unit=q.unit, raw=q.raw,
+        value=q.value, unit=q.unit, raw=doc.text[q.start:q.end],
         span=make_span(doc, q.start, q.end, evidence=clause),
         approx=q.approx, qualifier=q.qualifier,
-        subject=(subject(doc.text, clause, (q.start, q.end), follow=q.unit not in TIME_UNITS)
+        subject=(subject(doc.match_text, clause, (q.start, q.end), follow=q.unit not in TIME_UNITS)
                  or _row_label(doc, q.start)),
     )
 

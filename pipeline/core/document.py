@@ -15,6 +15,8 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterator
 
+from pipeline.core.match_view import match_view
+
 
 @dataclass
 class Cell:
@@ -104,12 +106,10 @@ class Document:
 
     @cached_property
     def match_text(self) -> str:
-        """`text` with full-width ASCII folded to half-width; same length as `text`."""
-        return self.text.translate(_FULLWIDTH_FOLD)
-
-
-_FULLWIDTH_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
-_FULLWIDTH_FOLD[0x3000] = 0x20
+        """`text` as vocabulary is matched on it (match_view.py): full-width ASCII folded to
+        half-width, traditional characters read simplified, a converter's bracketed pinyin
+        blanked; same length as `text`."""
+        return match_view(self.text)
 
 # Where a sentence ends: full stops, question and exclamation marks, semicolons, and a line
 # break (a paragraph or a table row). `；` ends one too: reports chain whole paragraphs of

@@ -1,6 +1,8 @@
 """Money in exact yuan: "69.8万元", "1,234.50" under a "单位：万元" caption, "五十万元整",
 "伍拾万元整", "人民币¥3,480.83元". Every match keeps `text[start:end] == raw`; amounts are
-Decimal end to end (a float cannot hold 0.1 yuan).
+Decimal end to end (a float cannot hold 0.1 yuan). Patterns run on the text's match view
+(match_view.py), so traditional text (萬元, 預算) reads as simplified; offsets and raw are
+the text's own.
 
 `find_money` never reports "13万人次" (quantities.py does), and quantities never report
 "52.24万元": a caller asks for the one it wants.
@@ -9,8 +11,10 @@ from __future__ import annotations
 
 import decimal
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
+
+from pipeline.core.match_view import match_view
 
 from pipeline.core.numbers import (
     CAPTION_UNIT_WORDS, CN_DIGIT, GAP, MONEY_UNITS, MULTIPLIERS, NOT_A_CN_COUNT_AFTER, NOT_AN_AMOUNT_AFTER,
@@ -28,7 +32,7 @@ MONEY_RE = re.compile(
     rf"(?:(?P<prefix>人民币|[¥￥])[ \t]*)?"
     rf"(?P<num>{NUMBER})"
     rf"(?P<post>[余多])?"
-    rf"{GAP}(?P<mag>千万|百万|十万|千|万|亿)?(?P<post2>[余多])?"
+    rf"{GAP}(?P<mag>[千百十]?[万萬]|千|[亿億])?(?P<post2>[余多])?"
     rf"{GAP}元(?![化素旦宵里桥])"
     rf"(?:零?(?P<jiao>{CN_DIGIT}|[0-9])角)?(?:零?(?P<fen>{CN_DIGIT}|[0-9])分)?"
     rf"(?P<zheng>整)?(?P<tail>左右)?"
@@ -41,6 +45,8 @@ CAPTION_UNIT_RE = re.compile(
 )
 
 _CENT = Decimal("0.01")
+# Traditional text writes the magnitudes 萬 and 億: "120萬元".
+_TRADITIONAL_MAGNITUDES = str.maketrans("萬億", "万亿")
 
 
 @dataclass(frozen=True)
@@ -57,18 +63,19 @@ class MoneyMatch:
 def find_money(text: str, default_unit: str | None = None) -> list[MoneyMatch]:
     """Amounts with a written unit; with `default_unit`, also numbers standing alone
     (whitespace-bounded, as in table cells) read in that unit."""
-    found = [m for hit in MONEY_RE.finditer(text) if (m := money_match(text, hit))]
+    view = match_view(text)
+    found = [m for hit in MONEY_RE.finditer(view) if (m := money_match(view, hit))]
     if default_unit is not None:
         _check_money_unit(default_unit)
         taken = [(m.start, m.end) for m in found]
-        for hit in BARE_AMOUNT_RE.finditer(text):
+        for hit in BARE_AMOUNT_RE.finditer(view):
             if any(s < hit.end() and hit.start() < e for s, e in taken):
                 continue
             amount = _bare_amount(hit, default_unit)
             if amount is not None:
                 found.append(MoneyMatch(hit.start(), hit.end(), hit.group(), amount, default_unit, False))
         found.sort(key=lambda m: m.start)
-    return found
+    return [replace(m, raw=text[m.start:m.end]) if view is not text else m for m in found]
 
 
 def parse_money(raw: str, default_unit: str | None = None) -> Decimal | None:
@@ -77,7 +84,7 @@ def parse_money(raw: str, default_unit: str | None = None) -> Decimal | None:
     "69.8万元" -> 698000.00; "1,234.50" with default_unit "万元" -> 12345000.00.
     A unit written in `raw` wins over `default_unit`.
     """
-    s = raw.strip()
+    s = match_view(raw.strip())
     hit = MONEY_RE.fullmatch(s)
     if hit:
         match = money_match(s, hit)
@@ -92,7 +99,7 @@ def parse_money(raw: str, default_unit: str | None = None) -> Decimal | None:
 
 def unit_from_caption(text: str) -> str | None:
     """The money unit a table caption or header declares: "单位：万元" -> "万元"."""
-    hit = CAPTION_UNIT_RE.search(text)
+    hit = CAPTION_UNIT_RE.search(match_view(text))
     return (hit.group("u1") or hit.group("u2")) if hit else None
 
 
@@ -103,7 +110,7 @@ def money_match(text: str, hit: re.Match) -> MoneyMatch | None:
     qualified = bool(hit.group("pre") or hit.group("post"))
     if not plausible_numeral(numeral, qualified, zero_ok=True):
         return None
-    mag = hit.group("mag") or ""
+    mag = (hit.group("mag") or "").translate(_TRADITIONAL_MAGNITUDES)
     if not mag:
         numeral, mag = _split_unit_magnitude(numeral)
     try:

@@ -29,7 +29,8 @@ MULTIPLIERS = {"十": 1, "百": 2, "千": 3, "万": 4, "十万": 5, "百万": 6,
 # "3个月" is reported with unit 个月 so it is never confused with the date "3月".
 QUANTITY_UNITS = (
     "个百分点", "百分点", "个工作日", "个月", "人次", "户次", "家次", "件次", "场次", "批次", "期次", "台次",
-    "班次", "车次", "架次", "篇次", "课时", "学时", "小时", "工作日", "阶段", "部门", "部分",
+    "班次", "车次", "架次", "篇次", "册次", "辆次", "人天", "人日", "工日", "台班",
+    "课时", "学时", "小时", "工作日", "阶段", "部门", "部分",
     "平方公里", "平方米", "平米", "立方米", "立方", "延米", "公里", "千米", "公顷", "千克", "公斤", "千瓦",
     "㎡", "m²", "km",
     "个", "项", "人", "份", "次", "件", "场", "户", "家", "所", "名", "位", "台", "辆",
@@ -64,6 +65,9 @@ NOT_A_COUNT_AFTER = ("第", "每", "分之", "〕", "]", "】", "No.", "NO.", "�
 # 统一/唯一/逐一/同一/万一 are words. Before Arabic digits these are ordinary ("人数12人").
 NOT_A_CN_COUNT_AFTER = ("数", "几", "若干", "初", "周", "星期", "礼拜", "同", "统", "唯", "逐", "某", "万")
 NOT_AN_AMOUNT_AFTER = ("第", "每")
+# Labels a number follows as a name, not a count, when it is set apart from what follows it
+# or opens its line: "附件1 项目支出绩效自评表" (but "报送附件3份" counts copies).
+LABELS_BEFORE_NUMBER = ("附件", "附表", "附图", "附录")
 # Text right after a unit that turns the phrase into something else (一次性, 2021年度, 5人民币).
 NOT_A_COUNT_BEFORE = ("性", "度", "化", "民币")
 # Set phrases whose numbers are names, not counts.
@@ -132,8 +136,13 @@ NUM_START = r"(?<![0-9０-９.．A-Za-z])(?<![0-9０-９][,，])"
 SIGN = r"(?<![0-9０-９%％.．A-Za-z)）])[-−－]"
 # PDF text breaks lines inside "465.49万\n元"; allow spaces and at most one line break.
 GAP = r"[ \t\u3000]*(?:\r?\n[ \t\u3000]*)?"
-NUMBER = rf"{NUM_START}(?:{ARABIC_NUMBER}|{CN_NUMERAL})"
+# A decimal with a space injected after its point by a document-sharing site: "资金35. 6万元".
+# Only inside running text (right after a CJK character), where "1. 6个" cannot be a list
+# number followed by a count; the caller removes the space before reading the value.
+SPLIT_DECIMAL = r"(?<=[\u4e00-\u9fff])[0-9]{1,3}(?:,[0-9]{3})*[.．][ \u3000][0-9]+"
+NUMBER = rf"(?:{SPLIT_DECIMAL}|{NUM_START}(?:{ARABIC_NUMBER}|{CN_NUMERAL}))"
 COUNTED = rf"(?:{ARABIC_NUMBER}|{_counted_numeral_pattern()})"
+SPACES = re.compile(r"[ \u3000]")
 CN_DIGIT = "[" + "".join(DIGIT_VALUES) + "]"
 # Published PDFs and Word files set Arabic digits apart with spaces: "事业单位 4 家".
 DIGIT_UNIT_GAP = r"(?:(?<=[0-9０-９])[ \u3000])?"
@@ -143,6 +152,7 @@ LONE_MAGNITUDE = set("十百千万亿拾佰仟萬億")
 
 # --- shared helpers -------------------------------------------------------------------
 def numeral_value(numeral: str) -> Decimal:
+    numeral = SPACES.sub("", numeral)
     if re.fullmatch(ARABIC_NUMBER, numeral):
         return arabic_to_decimal(numeral)
     return parse_chinese_number(numeral)

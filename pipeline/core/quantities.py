@@ -2,21 +2,25 @@
 ("≥95%", "不低于90%", "百分之九十五") and comparators, and the value of an indicator cell.
 
 Every match keeps `text[start:end] == raw`; values are Decimal. Money is not a quantity:
-"52.24万元" is money.py's.
+"52.24万元" is money.py's. Patterns run on the text's match view (match_view.py), so
+traditional text (萬人次, 不少於) reads as simplified and units come out in their simplified
+form (個 is 个); offsets and raw are the text's own.
 """
 from __future__ import annotations
 
 import decimal
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
+
+from pipeline.core.match_view import match_view
 
 from pipeline.core.money import MONEY_RE, money_match
 from pipeline.core.numbers import (
     CELL_ONLY_UNITS, COMPARATOR, COMPARATOR_OPS, COUNTED, DIGIT_UNIT_GAP, EXACT_BEFORE_TIME, IDIOMS,
     MULTIPLIERS, NOT_A_CN_COUNT_AFTER, NOT_A_COUNT_AFTER, NOT_A_COUNT_BEFORE, NUMBER, NUM_START,
     PERCENT_SUFFIX_OPS, QUALIFIERS_AFTER_NUMBER, QUALIFIERS_AFTER_UNIT, QUALIFIERS_BEFORE, QUANTITY_UNITS,
-    SIGN, TIME_UNITS, alternation, cn_only, multiplier_pattern, numeral_value, plausible_numeral,
+    SIGN, SPLIT_DECIMAL, TIME_UNITS, LABELS_BEFORE_NUMBER, alternation, cn_only, multiplier_pattern, numeral_value, plausible_numeral,
     preceded_by, qualifier_pattern,
 )
 from pipeline.core.numerals import (
@@ -25,7 +29,7 @@ from pipeline.core.numerals import (
 
 QUANTITY_RE = re.compile(
     rf"(?P<pre>{qualifier_pattern(QUALIFIERS_BEFORE)})?"
-    rf"{NUM_START}(?P<num>{COUNTED})"
+    rf"(?P<num>{SPLIT_DECIMAL}|{NUM_START}{COUNTED})"
     rf"(?:[ \t]*(?P<dash>[-－~～—至到])[ \t]*(?P<num2>{COUNTED}))?"
     rf"(?P<post>[余多])?(?P<mult>{multiplier_pattern()})?(?P<post2>[余多])?"
     rf"{DIGIT_UNIT_GAP}(?P<unit>{alternation(QUANTITY_UNITS)})"
@@ -45,6 +49,7 @@ PERCENT_RE = re.compile(
 )
 COMPARATOR_RE = re.compile(rf"\s*(?P<op>{COMPARATOR})\s*")
 
+_DAY_SPAN = re.compile(r"[0-9０-９]+[ \u3000]*[日号]?[ \u3000]*[至到\-－~～—–][ \u3000]*$")
 _DATE_AFTER_YEAR = re.compile(rf"[0-9０-９{''.join(DIGIT_VALUES)}十]{{1,3}}月")
 # A financial capital alone belongs to a word (队伍, 陆续, 收拾): nobody counts "伍年".
 _LONE_CAPITALS = set(UPPER_DIGITS) | set(UPPER_UNITS[:3])
@@ -74,7 +79,8 @@ class PercentMatch:
 # --- quantities -----------------------------------------------------------------------
 def find_quantities(text: str) -> list[QuantityMatch]:
     """Counted quantities: "350余份", "两个", "13万人次", "3-5个", "约1000㎡", "近百人"."""
-    return [q for hit in QUANTITY_RE.finditer(text) if (q := _quantity(text, hit))]
+    view = match_view(text)
+    return [replace(q, raw=text[q.start:q.end]) for hit in QUANTITY_RE.finditer(view) if (q := _quantity(view, hit))]
 
 
 def _quantity(text: str, hit: re.Match) -> QuantityMatch | None:
@@ -116,7 +122,21 @@ def _not_a_count(text: str, hit: re.Match) -> bool:
         or numeral in _LONE_CAPITALS
         or (hit.group("num2") is not None and not plausible_numeral(hit.group("num2"), True))
         or _outline_number(text, hit)
+        or _label_number(text, hit)
     )
+
+
+def _label_number(text: str, hit: re.Match) -> bool:
+    """"附件1 项目支出绩效自评表": the number of an attachment, set apart from what follows
+    or opening its line; "报送附件3份" counts copies."""
+    start = hit.start("num")
+    before = text[:start].rstrip(" \u3000")
+    label = next((w for w in LABELS_BEFORE_NUMBER if before.endswith(w)), None)
+    if label is None or hit.group("pre"):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    opens_line = not text[line_start:len(before) - len(label)].strip()
+    return opens_line or hit.end("num") < hit.start("unit")
 
 
 def _outline_number(text: str, hit: re.Match) -> bool:
@@ -137,7 +157,9 @@ def _is_date(text: str, hit: re.Match, value: Decimal) -> bool:
     if unit == "月":
         return value == value.to_integral_value() and 1 <= value <= 12
     if unit == "日":
-        return text[hit.start("num") - 1 : hit.start("num")] == "月"
+        # "11月3日", "9 月 28日", and the end of a span of days: "3日至5日", "23—25日".
+        before = text[max(0, hit.start("num") - 8):hit.start("num")].rstrip(" \u3000")
+        return before.endswith("月") or bool(_DAY_SPAN.search(before))
     return False
 
 
@@ -145,7 +167,7 @@ def _is_date(text: str, hit: re.Match, value: Decimal) -> bool:
 def find_percentages(text: str) -> list[PercentMatch]:
     """"≥95%", "不低于90%", "百分之九十五", "95%以上" (op ≥), "达到100%" (op =)."""
     found = []
-    for hit in PERCENT_RE.finditer(text):
+    for hit in PERCENT_RE.finditer(match_view(text)):
         numeral = hit.group("num") or hit.group("cnum")
         if not plausible_numeral(numeral, qualified=True):
             continue
@@ -156,13 +178,13 @@ def find_percentages(text: str) -> list[PercentMatch]:
         except (NumeralError, decimal.DecimalException):
             continue
         op = COMPARATOR_OPS.get(hit.group("op") or "") or PERCENT_SUFFIX_OPS.get(hit.group("suffix") or "")
-        found.append(PercentMatch(hit.start(), hit.end(), hit.group(), value, op))
+        found.append(PercentMatch(hit.start(), hit.end(), text[hit.start():hit.end()], value, op))
     return found
 
 
 def parse_comparator(s: str) -> tuple[str | None, str]:
     """Split a leading comparator off: "≥95%" -> ('≥', '95%'), "不低于90%" -> ('≥', '90%')."""
-    hit = COMPARATOR_RE.match(s)
+    hit = COMPARATOR_RE.match(match_view(s))
     if not hit:
         return None, s.strip()
     return COMPARATOR_OPS[hit.group("op")], s[hit.end():].strip()
@@ -174,6 +196,7 @@ def parse_value_with_unit(s: str) -> tuple[Decimal | None, str | None]:
     "100" -> (100, None), "保持上年度考评等次" -> (None, None). A comparator is skipped;
     ask `parse_comparator` for it."""
     _, rest = parse_comparator(s)
+    rest = match_view(rest)
     money = MONEY_RE.match(rest)
     if money and (found := money_match(rest, money)):
         return found.amount_yuan, "元"

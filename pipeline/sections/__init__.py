@@ -17,9 +17,12 @@ outline.py places them at levels; the numbering styles themselves are pipeline/c
 from __future__ import annotations
 
 from pipeline.core.document import Document, Section
-from pipeline.sections.candidates import PLAIN, Candidate, drop_toc, mark_lists, scan
-from pipeline.sections.names import canonical_name
+from pipeline.sections.candidates import (
+    PLAIN, Candidate, drop_toc, line_numbers, mark_lists, scan, sentence_list_lines,
+)
+from pipeline.sections.names import canonical_name, is_disclosure
 from pipeline.sections.outline import Outline, to_sections
+from pipeline.sections.toc import find_toc, guided_headings
 
 __all__ = ["build", "canonical_name"]
 
@@ -28,12 +31,26 @@ _NUMBERED_TOPS = ("part", "chapter", "cn")
 MIN_PLAIN_TOPS = 2
 
 
+# The opening of a document that holds its title.
+TITLE_CHARS = 120
+
+
 def build(doc: Document) -> list[Section]:
     """Detect headings in `doc.text`, set `doc.sections` to the tree and return it."""
-    candidates = scan(doc)
+    toc = find_toc(doc)
+    # A table of contents names the parts of the body itself; without one, a budget
+    # disclosure's parts are known by their names.
+    disclosure = toc is None and is_disclosure(doc.match_text[:TITLE_CHARS])
+    candidates = scan(doc, disclosure=disclosure)
     if _unnumbered_outline(candidates):
         candidates = scan(doc, every_name=True)
-    candidates = mark_lists(drop_toc(candidates))
+    if toc is not None:
+        guided = guided_headings(doc, toc, line_numbers(doc))
+        taken = {c.start for c in guided}
+        candidates = sorted(
+            [c for c in candidates if not toc.start <= c.start < toc.end and c.start not in taken] + guided,
+            key=lambda c: c.start)
+    candidates = mark_lists(drop_toc(candidates), sentence_list_lines(doc))
     doc.sections = to_sections(doc, Outline().place_all(candidates))
     return doc.sections
 

@@ -10,13 +10,15 @@ from dataclasses import dataclass, replace
 
 from pipeline.core import numbering as N
 from pipeline.core.document import Document
-from pipeline.sections.names import OTHER, canonical_name, is_top_level_name
+from pipeline.sections.names import (
+    DISCLOSURE_TITLE_CHARS, OTHER, canonical_name, is_disclosure_part, is_top_level_name,
+)
 
 # Matched against the full-width-folded line, so "（一）" reads "(一)" and "1．" reads "1.".
 # Group names are style keys; the order of alternatives matters only where one prefixes
 # another (1.1 before 1.). A heading number may be glued to the year its title starts with.
 _ARABIC_END = f"(?:{N.END}|{N.BEFORE_YEAR})"
-_NUMBERING = re.compile(
+NUMBERING = re.compile(
     rf"(?P<part>{N.part()})"
     rf"|(?P<chapter>{N.chapter()})"
     rf"|(?P<jie>{N.jie()})"
@@ -45,6 +47,7 @@ _VALUE = re.compile(
     r"(?:%|万|亿|元|人|个|次|件|项|份|家|户|天|小时|公里|千米|米|平方|亩|吨|台|套|场|期|批|所|座"
     r"|条|篇|名|处|辆|册|间|张|分)"
 )
+_YEAR_LEAD = re.compile(r"^(?:19|20)\d\d年度?")
 _COLUMN_GAP = re.compile(r"\S {2,}\S")
 _CLAUSE = re.compile(r"[,，]")
 
@@ -64,6 +67,7 @@ W_SENTENCE = -1.0
 # Same-style lines with nothing between them are a list; headings have content under them.
 W_BARE_PAIR = -1.0
 W_BARE_RUN = -3.0
+MIN_SENTENCE_LIST = 3
 
 
 @dataclass(frozen=True)
@@ -83,9 +87,10 @@ class Candidate:
     bare: bool
 
 
-def scan(doc: Document, every_name: bool = False) -> list[Candidate]:
+def scan(doc: Document, every_name: bool = False, disclosure: bool = False) -> list[Candidate]:
     """Every line that could be a heading, in document order; with `every_name`, an
-    unnumbered line is one when it is any section title the vocabulary knows."""
+    unnumbered line is one when it is any section title the vocabulary knows; with
+    `disclosure`, when it names a part of a budget disclosure (names.DISCLOSURE_PARTS)."""
     hints = _hint_ranks(doc.heading_levels)
     folded_text = doc.match_text
     found: list[Candidate] = []
@@ -94,7 +99,7 @@ def scan(doc: Document, every_name: bool = False) -> list[Candidate]:
     for line in doc.text.split("\n"):
         if line.strip():
             folded = folded_text[start:start + len(line)]
-            candidate = read_line(start, line_no, line, folded, hints.get(start), every_name)
+            candidate = read_line(start, line_no, line, folded, hints.get(start), every_name, disclosure)
             if candidate:
                 found.append(candidate)
             line_no += 1
@@ -108,16 +113,32 @@ def _hint_ranks(heading_levels: dict[int, int]) -> dict[int, int]:
     return {offset: rank[level] for offset, level in heading_levels.items()}
 
 
+def line_numbers(doc: Document) -> dict[int, int]:
+    """Start offset -> number among non-blank lines, as `scan` numbers them."""
+    numbers, line_no, start = {}, 0, 0
+    for line in doc.text.split("\n"):
+        if line.strip():
+            numbers[start] = line_no
+            line_no += 1
+        start += len(line) + 1
+    return numbers
+
+
 def read_line(
-    start: int, line_no: int, line: str, folded: str, hint: int | None, every_name: bool = False
+    start: int, line_no: int, line: str, folded: str, hint: int | None, every_name: bool = False,
+    disclosure: bool = False,
 ) -> Candidate | None:
+    """`folded` is the line in the match view (Document.match_text): numbering, length and
+    vocabulary are read there, so traditional characters read as simplified ones."""
     if "\t" in line or _TOC_LEADER.search(folded):
         return None
     indent = len(folded) - len(folded.lstrip())
-    match = _NUMBERING.match(folded, indent)
+    match = NUMBERING.match(folded, indent)
     if match:
         style, numbering_end = _style_of(match), match.end()
     elif hint is not None or _may_be_plain_heading(folded[indent:], every_name):
+        style, numbering_end = PLAIN, indent
+    elif disclosure and _may_be_disclosure_part(folded[indent:]):
         style, numbering_end = PLAIN, indent
     else:
         return None
@@ -126,9 +147,13 @@ def read_line(
     limit = MAX_HINTED_TITLE_CHARS if hint is not None else MAX_TITLE_CHARS
     if not title or len(title) > limit:
         return None
-    canonical, top_level = canonical_name(title), is_top_level_name(title)
-    if every_name and not match and hint is None:
-        top_level = canonical != OTHER
+    folded_title = folded[title_start:title_end]
+    canonical, top_level = canonical_name(folded_title), is_top_level_name(folded_title)
+    if not match and hint is None:
+        if every_name:
+            top_level = canonical != OTHER
+        elif disclosure and _may_be_disclosure_part(folded_title):
+            top_level = True
     content = _content_score(folded[title_start:title_end], canonical, top_level)
     rest = folded[title_end:].strip()
     if rest == "。":
@@ -158,6 +183,18 @@ def _may_be_plain_heading(line: str, every_name: bool = False) -> bool:
         and not _ENUMERATION.match(title)
         and not _NOT_A_SECTION_TITLE.search(title)
         and (is_top_level_name(title) or (every_name and canonical_name(title) != OTHER))
+    )
+
+
+def _may_be_disclosure_part(line: str) -> bool:
+    """A bare title of a budget disclosure's part, the unit's name or the year before it
+    allowed: "唐山市丰润区教育局主要职责", "2023年度部门决算收支情况说明"."""
+    title = _YEAR_LEAD.sub("", line.strip().rstrip(":"))
+    return (
+        len(title) <= DISCLOSURE_TITLE_CHARS
+        and not _SENTENCE_MARK.search(title)
+        and not _NOT_A_SECTION_TITLE.search(title)
+        and is_disclosure_part(title)
     )
 
 
@@ -199,15 +236,62 @@ def drop_toc(candidates: list[Candidate]) -> list[Candidate]:
     return kept
 
 
-def mark_lists(candidates: list[Candidate]) -> list[Candidate]:
+def mark_lists(candidates: list[Candidate], sentence_lists: frozenset[int] = frozenset()) -> list[Candidate]:
+    """`sentence_lists`: line numbers of the items of numbered lists written as sentences
+    (`sentence_list_lines`); those of their items that run on into a sentence are marked
+    as list items once, here or as a run of such items (_mark_run_on_lists)."""
     marked = []
     for run in _bare_runs(candidates):
         penalty = 0.0 if len(run) < 2 else W_BARE_PAIR if len(run) == 2 else W_BARE_RUN
         marked.extend(replace(candidates[i], content=candidates[i].content + penalty) for i in run)
-    return _mark_run_on_lists(marked)
+    marked, in_runs = _mark_run_on_lists(marked)
+    return [replace(c, content=c.content + W_BARE_RUN)
+            if c.line_no in sentence_lists and not c.bare and i not in in_runs else c
+            for i, c in enumerate(marked)]
 
 
-def _mark_run_on_lists(candidates: list[Candidate]) -> list[Candidate]:
+def sentence_list_lines(doc: Document) -> frozenset[int]:
+    """Line numbers of the items of numbered lists written as sentences: duties, tasks,
+    measures ("（三）负责管理市级各项财政收支。编制年度财政预决算草案…").
+
+    Such a list is three or more items in one numbering style, numbered on from each other
+    on consecutive lines, most of them sentences where a heading would have a title.
+    Counting the items too long to be titles keeps the run whole, and deciding by the
+    majority keeps an item that happens to hold a section word ("（六）牵头编制国有资产管理
+    情况报告。拟订…") in its list; headings that run on into their paragraph have titles
+    ("1.加强组织领导。成立工作专班…") and make no such list."""
+    items = []  # (line number, style, ordinal, a sentence rather than a title)
+    view = doc.match_text
+    for start, line_no in line_numbers(doc).items():
+        end = view.find("\n", start)
+        folded = view[start:end if end >= 0 else len(view)]
+        indent = len(folded) - len(folded.lstrip())
+        match = NUMBERING.match(folded, indent)
+        if match:
+            items.append((line_no, _style_of(match), N.ordinal(match.group()), _sentence_item(folded, match.end())))
+    lines: set[int] = set()
+    run: list[tuple] = []
+    for item in [*items, None]:
+        prev = run[-1] if run else None
+        if item and prev and item[1] == prev[1] and item[0] == prev[0] + 1 and (
+                item[2] is not None and prev[2] is not None and item[2] == prev[2] + 1):
+            run.append(item)
+            continue
+        if len(run) >= MIN_SENTENCE_LIST and 2 * sum(1 for i in run if i[3]) > len(run):
+            lines.update(i[0] for i in run)
+        run = [item] if item else []
+    return frozenset(lines)
+
+
+def _sentence_item(folded: str, numbering_end: int) -> bool:
+    """An item that is a sentence: what stands where a title would is long or holds a
+    clause ("贯彻执行…法律法规，拟订…并组织实施"). "1.加强组织领导。成立…" has a title."""
+    begin, end = _title_bounds(folded, numbering_end)
+    title = folded[begin:end]
+    return len(title) > LONG_TITLE_CHARS or bool(_CLAUSE.search(title))
+
+
+def _mark_run_on_lists(candidates: list[Candidate]) -> tuple[list[Candidate], set[int]]:
     """Three or more same-style lines in a row that each run on into a sentence and whose
     titles name no section ("一、加强党的建设。落实…" "二、统筹社区发展。…") list duties or
     measures; real sections written that way carry section names (（一）投入情况。…)."""
@@ -219,12 +303,13 @@ def _mark_run_on_lists(candidates: list[Candidate]) -> list[Candidate]:
             runs[-1].append(i)
         else:
             runs.append([i])
-    marked = list(candidates)
+    marked, in_runs = list(candidates), set()
     for run in runs:
         if len(run) >= 3:
             for i in run:
                 marked[i] = replace(marked[i], content=marked[i].content + W_BARE_RUN)
-    return marked
+                in_runs.add(i)
+    return marked, in_runs
 
 
 def _run_on_item(c: Candidate) -> bool:

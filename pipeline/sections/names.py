@@ -59,6 +59,20 @@ CANONICAL_NAMES: tuple[str, ...] = (
 # Titles much longer than this are sentences that happen to contain a keyword.
 TOP_LEVEL_MAX_CHARS = 20
 
+# The parts of a budget disclosure (部门预算 / 单位预算 / 部门决算), which the templates of
+# every region share. In a self-evaluation 职责 and 机构设置 open subsections of its 基本情况;
+# in a disclosure they are parts of their own, often titled with the unit's name before them
+# (上海市财政局（单位）主要职能) or the year (2024年单位预算编制说明).
+DISCLOSURE_PARTS = (
+    "概况", "基本情况", "职能", "职责", "机构设置", "名词解释", "部门预算表", "单位预算表",
+    "部门决算表", "单位决算表", "公开表",
+    "编制说明", "情况说明", "其他相关情况", "其他需要说明", "其他重要事项",
+)
+# The title of a disclosure, against that of a self-evaluation (…预算绩效自评报告).
+_DISCLOSURE_TITLE = re.compile(r"(?:部门|单位)(?:预算|决算)")
+_EVALUATION_TITLE = re.compile(r"自评|评价|绩效报告")
+DISCLOSURE_TITLE_CHARS = 30
+
 _SPACES = re.compile(r"\s+")
 
 
@@ -72,6 +86,18 @@ def is_top_level_name(title: str) -> bool:
     """Whether the title names a section that reports put at the top of their outline."""
     entry = _lookup(title)
     return bool(entry and entry.top_level and len(_squash(title)) <= TOP_LEVEL_MAX_CHARS)
+
+
+def is_disclosure_part(title: str) -> bool:
+    """Whether a title names a part of a budget disclosure."""
+    text = _squash(title)
+    return len(text) <= DISCLOSURE_TITLE_CHARS and any(k in text for k in DISCLOSURE_PARTS)
+
+
+def is_disclosure(head: str) -> bool:
+    """Whether the opening lines of a document (its title) are those of a budget disclosure."""
+    text = _squash(head)
+    return bool(_DISCLOSURE_TITLE.search(text)) and not _EVALUATION_TITLE.search(text)
 
 
 def _lookup(title: str) -> Entry | None:

@@ -10,12 +10,19 @@ from __future__ import annotations
 import re
 import statistics
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from pipeline.core import numbering as N
+from pipeline.core.document import is_cjk
 
 # pdfplumber's default: a wider gap between two glyphs of a line is a space.
 X_TOLERANCE = 3.0
+# In font sizes. Between two CJK characters, or two digits, a gap narrower than a character
+# separates nothing: Chinese puts no spaces between words, and a number is not cut in two.
+# Such gaps are left where a re-typeset page kept the original's line ends ("业务能 力",
+# "12月3 1日"), or by justification; a real separation (a column, a form's label and value)
+# is wider, and a typed space is a glyph of its own.
+WORD_GAP = 1.0
 # In font sizes. A wider gap splits a line into separate pieces of text, such as a table
 # caption on the left and "单位：元" on the right.
 PIECE_GAP = 3.0
@@ -32,6 +39,8 @@ PARAGRAPH_SPACING = 0.8
 SIZE_TOLERANCE = 1.0
 # This many lines ending (or starting) at one place make it the page's own margin.
 EDGE_SUPPORT = 3
+# A page with fewer lines does not vote for the margins its sparse neighbours share.
+VOTING_LINES = 2 * EDGE_SUPPORT
 SENTENCE_ENDS = tuple("。！？：；!?:;")
 CLOSERS = "”’」』）)"  # may follow the punctuation that ends a sentence
 
@@ -44,6 +53,12 @@ HEADING_START = re.compile(r"\s*(?:" + "|".join((
     N.cn(N.CN_NUMBER), N.cn_paren(N.CN_NUMBER), N.arabic_paren(_LONG_ARABIC), N.arabic(_LONG_ARABIC, N.INLINE_END),
     N.part(), N.chapter(), N.jie(), f"第{N.CHAPTER_NUMBER}[条篇]", f"[{N.CIRCLED}{N.DARK_CIRCLED}]",
 )) + ")")
+
+
+# A page number alone on a line, as the original printed it: "- 2 -", "— 2 —", "第 2 页".
+PAGE_MARKER = re.compile(
+    r"\s*(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?)\s*"
+)
 
 
 @dataclass
@@ -114,11 +129,21 @@ def line_text(chars: list[dict]) -> str:
         if ch["text"].isspace():
             spaced = True
             continue
-        if prev is not None and (spaced or ch["x0"] - prev["x1"] > X_TOLERANCE):
+        if prev is not None and (spaced or _gap_is_space(prev, ch)):
             parts.append(" ")
         parts.append(ch["text"])
         prev, spaced = ch, False
     return "".join(parts)
+
+
+def _gap_is_space(prev: dict, ch: dict) -> bool:
+    gap = ch["x0"] - prev["x1"]
+    if gap <= X_TOLERANCE:
+        return False
+    a, b = prev["text"][-1:], ch["text"][:1]
+    if (is_cjk(a) and is_cjk(b)) or (a.isdigit() and b.isdigit()):
+        return gap >= WORD_GAP * max(prev["size"], ch["size"])
+    return True
 
 
 def _lead_width(glyphs: list[dict]) -> float:
@@ -150,7 +175,10 @@ def page_margins(pages: list[tuple[float, list[Line]]]) -> list[Margins]:
     """
     shared_left: dict[int, list[float]] = defaultdict(list)
     shared_right: dict[int, list[float]] = defaultdict(list)
-    for page_width, lines in pages:
+    # Only pages with lines enough to show their edges vote, unless no page has them: the
+    # last page of a short report, holding a heading and a caption, would pull the median in.
+    voters = [(w, lines) for w, lines in pages if len(lines) >= VOTING_LINES] or pages
+    for page_width, lines in voters:
         if lines:
             shared_left[round(page_width)].append(min(line.x0 for line in lines))
             shared_right[round(page_width)].append(max(line.x1 for line in lines))
@@ -169,7 +197,7 @@ def page_margins(pages: list[tuple[float, list[Line]]]) -> list[Margins]:
 def _left_edge(lines: list[Line], shared: float, size: float) -> float:
     own = min(line.x0 for line in lines)
     support = sum(1 for line in lines if line.x0 - own <= INDENT * size / 2)
-    return own if support >= EDGE_SUPPORT else min(own, shared)
+    return own if _own_edge(lines, support) else min(own, shared)
 
 
 def _right_edge(lines: list[Line], shared: float, size: float) -> float:
@@ -177,7 +205,14 @@ def _right_edge(lines: list[Line], shared: float, size: float) -> float:
     ends = sorted((line.x1 for line in lines), reverse=True)
     own = ends[min(1, len(ends) - 1)]
     support = sum(1 for x1 in ends if own - x1 <= WRAP_SLACK * size)
-    return own if support >= EDGE_SUPPORT else max(own, shared)
+    return own if _own_edge(lines, support) else max(own, shared)
+
+
+def _own_edge(lines: list[Line], support: int) -> bool:
+    """Lines agreeing on an edge make it the page's own, on a page with lines enough to tell:
+    the three paragraph starts of a page holding a heading and two captions agree on their
+    indent, which is no margin."""
+    return support >= EDGE_SUPPORT and len(lines) >= VOTING_LINES
 
 
 def _line_gap(lines: list[Line]) -> float:
@@ -215,10 +250,24 @@ def continues(line: Line, nxt: Line, first: Line, margins: list[Margins]) -> boo
 
 def group_paragraphs(stream: list, margins: list[Margins]) -> list:
     """`stream` in reading order with runs of wrapped Lines gathered into lists of Lines;
-    anything that is not a Line (a table) passes through and ends the paragraph before it."""
+    anything that is not a Line (a table) passes through and ends the paragraph before it.
+
+    A page number standing alone inside a paragraph ("- 2 -" where a re-typeset page kept
+    the original's page break) is dropped when the paragraph carries on past it."""
     blocks: list = []
     paragraph: list[Line] = []
+    marker: Line | None = None
     for item in stream:
+        if isinstance(item, Line) and paragraph and marker is None and PAGE_MARKER.fullmatch(item.text):
+            marker = item
+            continue
+        if marker is not None:
+            held, marker = marker, None
+            if isinstance(item, Line) and continues(_at(paragraph[-1], held), item, paragraph[0], margins):
+                paragraph.append(item)
+                continue
+            blocks.append(paragraph)
+            paragraph = [held]
         if not isinstance(item, Line):
             if paragraph:
                 blocks.append(paragraph)
@@ -230,9 +279,17 @@ def group_paragraphs(stream: list, margins: list[Margins]) -> list:
             if paragraph:
                 blocks.append(paragraph)
             paragraph = [item]
+    if marker is not None:
+        blocks.append(paragraph)
+        paragraph = [marker]
     if paragraph:
         blocks.append(paragraph)
     return blocks
+
+
+def _at(line: Line, marker: Line) -> Line:
+    """`line` moved down to where `marker` stands, to judge what follows the marker."""
+    return replace(line, top=marker.top, bottom=marker.bottom, page=marker.page)
 
 
 def join_lines(texts: list[str]) -> tuple[str, list[int]]:
