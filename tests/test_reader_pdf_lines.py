@@ -2,7 +2,6 @@
 and margins of a sparse last page."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

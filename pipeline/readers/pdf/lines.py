@@ -39,6 +39,8 @@ PARAGRAPH_SPACING = 0.8
 SIZE_TOLERANCE = 1.0
 # This many lines ending (or starting) at one place make it the page's own margin.
 EDGE_SUPPORT = 3
+# Points: pages this close in width are one page size.
+WIDTH_TOLERANCE = 3.0
 # A page with fewer lines does not vote for the margins its sparse neighbours share.
 VOTING_LINES = 2 * EDGE_SUPPORT
 SENTENCE_ENDS = tuple("。！？：；!?:;")
@@ -178,13 +180,14 @@ def page_margins(pages: list[tuple[float, list[Line]]]) -> list[Margins]:
     # Only pages with lines enough to show their edges vote, unless no page has them: the
     # last page of a short report, holding a heading and a caption, would pull the median in.
     voters = [(w, lines) for w, lines in pages if len(lines) >= VOTING_LINES] or pages
+    key_of = _width_keys([w for w, _ in pages])
     for page_width, lines in voters:
         if lines:
-            shared_left[round(page_width)].append(min(line.x0 for line in lines))
-            shared_right[round(page_width)].append(max(line.x1 for line in lines))
+            shared_left[key_of[page_width]].append(min(line.x0 for line in lines))
+            shared_right[key_of[page_width]].append(max(line.x1 for line in lines))
     margins = []
     for page_width, lines in pages:
-        key = round(page_width)
+        key = key_of[page_width]
         left = statistics.median(shared_left[key]) if shared_left[key] else 0.0
         right = statistics.median(shared_right[key]) if shared_right[key] else page_width
         if lines:
@@ -192,6 +195,16 @@ def page_margins(pages: list[tuple[float, list[Line]]]) -> list[Margins]:
             left, right = _left_edge(lines, left, size), _right_edge(lines, right, size)
         margins.append(Margins(left, right, _line_gap(lines)))
     return margins
+
+
+def _width_keys(widths: list[float]) -> dict[float, int]:
+    """Widths within WIDTH_TOLERANCE of each other are one page size: a scanned page's width,
+    from its pixels, comes out a point off the printed pages' (595.8 against 595.28)."""
+    keys: dict[float, int] = {}
+    for width in sorted(set(widths)):
+        near = [w for w in keys if width - w <= WIDTH_TOLERANCE]
+        keys[width] = keys[near[0]] if near else len(keys)
+    return keys
 
 
 def _left_edge(lines: list[Line], shared: float, size: float) -> float:
