@@ -8,7 +8,8 @@ import random
 from decimal import Decimal
 
 from corpus import fmt
-from corpus.model import MERGE_LEFT, MERGE_UP, Heading, ListItem, Para, Table
+from corpus.plants import gold_checks, plant_for
+from corpus.model import Heading, ListItem, Para, Table
 from corpus.story import YearFacts
 
 REPORT_KIND = "项目支出绩效自评报告"
@@ -39,13 +40,19 @@ class Ctx:
         self.budget_gold: dict | None = None
         self.score_stated = False
         self.style: dict = {}
+        # review checks (corpus/plants.py): this report's plant, the findings written so far,
+        # the indicator rows a table shows with their scores, and 分值 shown other than the story's
+        self.plant = plant_for(self.proj.slug, self.year)
+        self.checks: list[dict] = []
+        self.table_rows: list = []
+        self.shown_weights: dict[str, int] = {}
         # document-level habits
         self.sep = self.rng.random() < 0.5  # thousands separators in counts ≥ 1000
         self.money_style = self._money_style()
         self.wan_dp = None if self.rng.random() < 0.7 or not self._wan_exact(2) else 2
         self.has_tables = self.fmt in ("docx", "pdf")
         self.rate_dp = 2 if self.has_tables else self.pick([1, 2, 2])
-        self.state_rate = self.has_tables or self.rng.random() < 0.7
+        self.state_rate = self.has_tables or self.rng.random() < 0.7 or self.plant.stated_rate is not None
         self.pct = "%" if self.rng.random() < 0.8 else "％"
         self.target_style = self.pick(["sym", "word", "bare"])
         self.cents = self.rng.random() < 0.3  # 元 amounts written with .00
@@ -136,8 +143,18 @@ class Ctx:
             return f"{fmt.plain(amount / _WAN)}万元"
         return f"{fmt.yuan(amount)}元"
 
+    @property
+    def stated_score(self) -> Decimal:
+        """The self-score the text and the 总分 row write (a plant may put it off its rows)."""
+        return self.f.score + (self.plant.score_offset or 0)
+
+    def stated_rate(self) -> Decimal:
+        if self.plant.stated_rate is not None:
+            return self.plant.stated_rate
+        return fmt.rate(self.f.funds.actual, self.f.budget_used, self.rate_dp)
+
     def rate_text(self) -> str:
-        value = fmt.rate(self.f.funds.actual, self.f.budget_used, self.rate_dp)
+        value = self.stated_rate()
         return f"{fmt.plain(value) if self.rate_dp == 1 or value == 100 else f'{value:f}'}{self.pct}"
 
     def _wan_exact(self, dp: int) -> bool:
@@ -153,7 +170,9 @@ class Ctx:
 
     def record_budget(self, rate_stated: bool) -> None:
         f = self.f
-        stated = fmt.rate(f.funds.actual, f.budget_used, self.rate_dp) if rate_stated else None
+        stated = self.stated_rate() if rate_stated else None
+        if stated is not None and self.plant.stated_rate is not None:
+            self.checks.append({"rule": "rate_mismatch", "value": fmt.json_number(stated)})
         self.budget_gold = {
             "budget_yuan": fmt.json_number(f.budget_used),
             "actual_yuan": fmt.json_number(f.funds.actual),
@@ -183,16 +202,16 @@ class Ctx:
             return iy.actual
         return fmt.plain(iy.actual) + (self.pct if ind.unit == "%" else ind.unit)
 
-    def record_indicator(self, iy, with_actual: bool) -> None:
+    def record_indicator(self, iy, with_actual: bool, with_target: bool = True) -> None:
         ind = iy.indicator
         entry = self.indicators_gold.get(ind.key)
-        target_raw = self.target_raw(iy)
+        target_raw = self.target_raw(iy) if with_target else None
         actual_raw = self.actual_raw(iy) if with_actual else None
         if entry is None:
             entry = {
                 "name": ind.name, "target_raw": target_raw,
-                "target_value": fmt.json_number(iy.target) if ind.op else None,
-                "target_unit": ind.unit if ind.op else None, "actual_raw": actual_raw,
+                "target_value": fmt.json_number(iy.target) if ind.op and with_target else None,
+                "target_unit": ind.unit if ind.op and with_target else None, "actual_raw": actual_raw,
             }
             self.indicators_gold[ind.key] = entry
         elif actual_raw is not None:
@@ -214,11 +233,12 @@ class Ctx:
             },
             "sections_top": [b.title for b in self.blocks if isinstance(b, Heading) and b.level == 0],
             "budget": self.budget_gold,
-            "score": fmt.json_number(self.f.score.normalize()) if self.score_stated else None,
+            "score": fmt.json_number(self.stated_score.normalize()) if self.score_stated else None,
             "indicators": list(self.indicators_gold.values()),
             "counts": self.counts,
             "problems": self.problems,
             "suggestions": self.suggestions,
+            "checks": gold_checks(self, gold_prefix),
         }
         if self.optional:
             gold["counts_optional"] = self.optional
@@ -299,72 +319,3 @@ def assign_labels(blocks: list, scheme: list[str], perturb: str | None = None,
             block.label = text + (part_gap or " ")
         else:
             block.label = text + gap
-
-
-# ---------------------------------------------------------------- the 自评表
-
-def budget_table(ctx: Ctx) -> Table:
-    """项目名称 / 主管部门 rows, the budget block and the 年度总体目标 rows."""
-    f = ctx.f
-    amounts = (f.funds.budget, f.budget_used, f.funds.actual)
-    in_wan = all(fmt.wan_exact(a, 4) for a in amounts)
-    dp = 2 if all(fmt.wan_exact(a, 2) for a in amounts) else None
-
-    def cell(amount: Decimal) -> str:
-        return fmt.wan(amount, dp) if in_wan else fmt.yuan(amount)
-
-    unit = "万元" if in_wan else "元"
-    rate_cell = ctx.rate_text() if ctx.pct == "%" else ctx.rate_text().replace("％", "%")
-    carry = "0" if ctx.chance(0.5) else "—"
-    rows = [
-        ["项目名称", f.name, MERGE_LEFT, MERGE_LEFT, MERGE_LEFT, MERGE_LEFT, MERGE_LEFT],
-        ["主管部门", ctx.dept.name, MERGE_LEFT, "实施单位", ctx.proj.implementer, MERGE_LEFT, MERGE_LEFT],
-        [f"项目资金（{unit}）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
-        ["年度资金总额", cell(f.funds.budget), cell(f.budget_used), cell(f.funds.actual), "10",
-         rate_cell, fmt.plain(f.budget_score)],
-        ["其中：当年财政拨款", cell(f.funds.budget), cell(f.budget_used), cell(f.funds.actual), "—", "—", "—"],
-        ["上年结转资金", carry, carry, carry, "—", "—", "—"],
-        ["其他资金", carry, carry, carry, "—", "—", "—"],
-        ["年度总体目标", "预期目标", MERGE_LEFT, MERGE_LEFT, "实际完成情况", MERGE_LEFT, MERGE_LEFT],
-        [MERGE_UP, ctx.proj.goal, MERGE_LEFT, MERGE_LEFT, _done_text(ctx), MERGE_LEFT, MERGE_LEFT],
-    ]
-    return Table(rows, [1.5, 1.1, 1.1, 1.1, 0.7, 1.1, 0.8], header_rows=0, role="budget")
-
-
-def _done_text(ctx: Ctx) -> str:
-    shortfalls = [iy for iy in ctx.f.indicators if iy.score < iy.indicator.weight]
-    if not shortfalls:
-        return "全面完成年度绩效目标，资金使用规范，项目实施效果良好"
-    return "基本完成年度绩效目标，" + "、".join(iy.indicator.name for iy in shortfalls[:2]) + "等指标与目标存在一定差距"
-
-
-def indicator_table(ctx: Ctx, with_reason: bool = False) -> Table:
-    """一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值 | 分值 | 得分, merged vertically."""
-    header = ["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "分值", "得分"]
-    widths = [1.0, 1.2, 2.0, 1.1, 1.1, 0.75, 0.85]
-    if with_reason:
-        header.append("偏差原因分析及改进措施")
-        widths = [0.9, 1.0, 1.8, 1.0, 1.0, 0.75, 0.85, 1.5]
-    rows = [header]
-    prev1 = prev2 = None
-    for iy in ctx.f.indicators:
-        ind = iy.indicator
-        l1 = MERGE_UP if ind.level1 == prev1 else ind.level1
-        l2 = MERGE_UP if (ind.level1, ind.level2) == prev2 else ind.level2
-        prev1, prev2 = ind.level1, (ind.level1, ind.level2)
-        row = [l1, l2, ind.name, ctx.target_raw(iy), ctx.actual_raw(iy), str(ind.weight), fmt.plain(iy.score)]
-        if with_reason:
-            if iy.score >= ind.weight:
-                row.append(ctx.pick(["无偏差", "已完成年度目标", "—"]))
-            else:
-                row.append(ctx.pick(["实际完成值略低于目标值，详见报告存在问题部分",
-                                     "受客观因素影响，未完全达到年度目标",
-                                     "评价依据不够充分，酌情扣分"]))
-        rows.append(row)
-        ctx.record_indicator(iy, with_actual=True)
-    total = ["总分", MERGE_LEFT, MERGE_LEFT, MERGE_LEFT, MERGE_LEFT, "100", fmt.plain(ctx.f.score)]
-    if with_reason:
-        total.append("")
-    rows.append(total)
-    ctx.score_stated = True
-    return Table(rows, widths, header_rows=1, repeat_header=ctx.chance(0.6), role="indicator")

@@ -9,7 +9,8 @@ its own wording, enumeration habits and where the score is stated.
 from __future__ import annotations
 
 from corpus import prose
-from corpus.compose import Ctx, assign_labels, budget_table, indicator_table
+from corpus.compose import Ctx, assign_labels
+from corpus.form import budget_table, indicator_table
 from corpus.model import PageBreak, Para
 
 SCHEMES = {
@@ -206,8 +207,11 @@ def _changxing(ctx: Ctx) -> None:
         prose.indicators_body(ctx, "prose")
     ctx.heading(1, "效益情况")
     ctx.para(prose.effects(ctx))
-    ctx.heading(0, ctx.pick(["存在的问题", "存在问题"]))
-    prose.problems(ctx, ["num_dunhao", "semicolon", "paren_cn"])
+    if ctx.plant.drop_part == "存在问题":  # a report that leaves the part out (corpus/plants.py)
+        ctx.checks.append({"rule": ctx.plant.rule, "value": ctx.plant.drop_part})
+    else:
+        ctx.heading(0, ctx.pick(["存在的问题", "存在问题"]))
+        prose.problems(ctx, ["num_dunhao", "semicolon", "paren_cn"])
     ctx.heading(0, "改进措施")
     prose.suggestions(ctx, ["num_dunhao", "paren_cn", "yishi_para"])
     ctx.heading(0, "自评结论")

@@ -11,7 +11,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from corpus import fmt
-from corpus.compose import Ctx, gold_prefix, indicator_table, label
+from corpus.compose import Ctx, gold_prefix, label
+from corpus.form import indicator_table
 from corpus.prose_projects import PROJECTS
 
 # ---------------------------------------------------------------- openings
@@ -43,6 +44,9 @@ def budget_open(ctx: Ctx) -> str:
     """The sentence that states the budget (and its adjustment, when there was one)."""
     f, m = ctx.f, ctx.money
     b0, adjusted = f.funds.budget, f.funds.adjusted
+    if ctx.plant.prose_budget is not None:  # a prose budget the 自评表 does not have (corpus/plants.py)
+        b0 = ctx.plant.prose_budget
+        ctx.checks.append({"rule": ctx.plant.rule, "value": fmt.json_number(b0)})
     src = ctx.pick(["", "，资金来源为{source}", "，全部为{source}", "（{source}）"])
     if adjusted is None:
         options = [
@@ -87,7 +91,7 @@ def budget_actual(ctx: Ctx) -> str:
             r=ctx.rate_text())
     if f.funds.actual == f.budget_used:
         text += ctx.pick(["，资金已全部支付完毕", "，无结余资金", ""])
-    elif ctx.chance(0.4):
+    elif f.funds.actual < f.budget_used and ctx.chance(0.4):
         text += "，结余" + ctx.money(f.budget_used - f.funds.actual)
     text += "。"
     if f.rate2 < 95:
@@ -209,7 +213,9 @@ def indicators_body(ctx: Ctx, mode: str) -> None:
     list_full (target and actual), prose (grouped by 二级指标), tab_table."""
     rows = ctx.f.indicators
     if mode == "tab_table":
+        # No budget-execution row in a text table: its 总分 counts points no row lists.
         ctx.table(indicator_table(ctx))
+        ctx.checks.append({"rule": "unlisted_points", "value": fmt.json_number(ctx.stated_score.normalize())})
         return
     if mode == "prose":
         groups: dict[str, list] = {}
@@ -330,7 +336,7 @@ def score(ctx: Ctx, modes: list[str]) -> None:
     result, table_only (the number only in the 自评表)."""
     mode = ctx.pick(modes)
     ctx.style["score_mode"] = mode
-    s = fmt.plain(ctx.f.score)
+    s = fmt.plain(ctx.stated_score)
     g = grade_name(ctx)
     if mode == "table_only":
         ctx.para(ctx.pick([

@@ -186,7 +186,11 @@ LEGAL_AID = Project(
     },
     other_money={2019: ("wages", Decimal("6860000")), 2021: ("wages", Decimal("9124500")),
                  2022: ("wages", Decimal("10382000"))},
-    deductions={2019: {"rights": 3, "satisfaction": 2}, 2020: {"closing": 1}, 2021: {"rights": 2}, 2022: {"rights": 3}, 2023: {"rights": 1}},
+    # Planted for the review checks (corpus/plants.py): in 2022 the missed 案件办理数量 (1288 of
+    # 1300件, 19.8 points by the rule) is given full marks; in 2023 受援人满意度 gets a bonus point
+    # above its 分值 of 20.
+    deductions={2019: {"rights": 3, "satisfaction": 2}, 2020: {"closing": 1}, 2021: {"rights": 2},
+                2022: {"rights": 3, "cases": "-0.2"}, 2023: {"rights": 1, "satisfaction": -1}},
 )
 
 MEDIATION = Project(
@@ -219,7 +223,7 @@ MEDIATION = Project(
     ),
     funds=_funds(("450000", None, "412680"), ("450000", None, "398400"),
                  ("480000", None, "466350"), ("480000", "420000", "419800"),
-                 ("500000", None, "500000")),
+                 ("500000", None, "503600")),  # 2023 spends over budget and never says why (plants.py)
     formats=("txt:utf-8-sig", "pdf", "txt:gbk", "docx", "txt:utf-8"),
     problems={
         2019: _items([
@@ -387,7 +391,8 @@ STUDENT_AID = Project(
             ("education", "资助育人功能发挥不够充分，资助与励志、诚信教育结合不紧"),
         ]),
         2023: _items([
-            ("education", "资助育人成效的跟踪评估还不够，缺少受助学生成长情况的持续记录"),
+            # copied word for word from the 2022 report (a review-check plant: corpus/plants.py)
+            ("education", "资助育人功能发挥不够充分，资助与励志、诚信教育结合不紧"),
             ("balance", "资金结余率略高，预算编制精准度有待提高"),
         ]),
     },

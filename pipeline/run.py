@@ -16,7 +16,7 @@ from typing import Callable, Iterable
 from extractors.context import Context
 from extractors.records import DocFacts, to_row
 from extractors.registry import EXTRACTORS
-from pipeline import readers, sections, store
+from pipeline import checks, readers, sections, store
 from pipeline.align.compare import align
 from pipeline.core.document import Document, file_sha256
 from pipeline.core.errors import JixiaoError
@@ -173,6 +173,7 @@ def extract_to(
     result = run(found.files, jobs=jobs, on_file_done=done, options=options)
     # Cross-year links (same department, project, indicator; recurring problems) of this batch.
     result.tables.update(align(result.tables, aliases=aliases))
+    result.tables["checks"].extend(checks.across_documents(result.tables))
     out = Path(out)
     summary = {"files": result.n_files, "failed": result.n_failed, "skipped": len(found.skipped)}
     try:
@@ -266,6 +267,11 @@ def extract_document(doc: Document) -> FileResult:
     rows["doc_text"] = [{"doc_id": doc.doc_id, "text": doc.text, "page_starts": doc.pages}]
     rows["sections"] = [{"doc_id": doc.doc_id, **s.__dict__} for s in doc.sections]
     rows["errors"] = errors
+    try:
+        rows["checks"] = checks.for_document(doc, rows)
+    except Exception as exc:  # noqa: BLE001 - a failing review rule must not lose the facts
+        errors.append(_error_row(doc.source_path, "checks", exc, doc.doc_id))
+        document.update(status="partial", error="; ".join(e["message"] for e in errors))
     return FileResult(source_path=doc.source_path, status=document["status"], rows=rows)
 
 

@@ -117,6 +117,19 @@ _PER_DOCUMENT: dict[str, list[tuple[str, str]]] = {
         *_PROVENANCE,
         ("evidence", "VARCHAR"),
     ],
+    # Review findings (pipeline.checks): value_stated / value_expected are text so that one column
+    # holds a rate ("96.5"), money in yuan ("6500000"), a score, an indicator's name or a part
+    # of a report; numbers are written plainly, without exponent or trailing zeros.
+    "checks": [
+        ("doc_id", "VARCHAR"),
+        ("rule", "VARCHAR"),
+        ("severity", "VARCHAR"),
+        ("message", "VARCHAR"),
+        ("value_stated", "VARCHAR"),
+        ("value_expected", "VARCHAR"),
+        *_PROVENANCE,
+        ("evidence", "VARCHAR"),
+    ],
     "errors": [
         ("source_path", "VARCHAR"),
         ("stage", "VARCHAR"),

@@ -12,8 +12,10 @@ from typing import Any, Callable
 
 from rapidfuzz import fuzz
 
+from pipeline.evaluate.checks import score_checks
 from pipeline.evaluate.fields import score_budget, score_metadata, score_score
 from pipeline.evaluate.gold import Gold
+from pipeline.evaluate.matching import maximum_matching
 from pipeline.evaluate.normalise import (
     WHITESPACE, digits, normalise_item, normalise_name, strip_numbering, without_thousands,
 )
@@ -152,31 +154,13 @@ def _item_matches(gold: str, predicted: str) -> bool:
 def _score_items(wanted: list[str], found: list[str], field_name: str) -> list[Point]:
     gold = [WHITESPACE.sub("", g) for g in wanted]
     predicted = [normalise_item(p) for p in found]
-    pairs = _maximum_matching(len(gold), len(predicted), lambda g, p: _item_matches(gold[g], predicted[p]))
+    pairs = maximum_matching(len(gold), len(predicted), lambda g, p: _item_matches(gold[g], predicted[p]))
     points = [Point(MATCH, field_name, wanted[g], found[pairs[g]]) if g in pairs
               else Point(MISS, field_name, wanted[g], None) for g in range(len(gold))]
     matched = set(pairs.values())
     points += [Point(FALSE_POSITIVE, field_name, None, found[p], found[p])
                for p in range(len(found)) if p not in matched]
     return points
-
-
-def _maximum_matching(n_gold: int, n_pred: int, edge: Callable[[int, int], bool]) -> dict[int, int]:
-    """Largest one-to-one gold→prediction matching (augmenting paths; lists here are short)."""
-    owner: dict[int, int] = {}  # prediction → gold
-
-    def augment(g: int, seen: set[int]) -> bool:
-        for p in range(n_pred):
-            if p not in seen and edge(g, p):
-                seen.add(p)
-                if p not in owner or augment(owner[p], seen):
-                    owner[p] = g
-                    return True
-        return False
-
-    for g in range(n_gold):
-        augment(g, set())
-    return {g: p for p, g in owner.items()}
 
 
 def score_problems(gold: Gold, prediction: Prediction) -> list[Point]:
@@ -209,4 +193,5 @@ FAMILIES: tuple[Family, ...] = (
     Family("problems", "problems", score_problems),
     Family("suggestions", "suggestions", score_suggestions),
     Family("text_contains", "text_contains", score_text_contains),
+    Family("checks", "checks", score_checks),
 )

@@ -26,10 +26,11 @@ _GOLD_SHAPE: dict[str, tuple[type, ...]] = {
     "problems": (list, type(None)),
     "suggestions": (list, type(None)),
     "text_contains": (list, type(None)),
+    "checks": (list, type(None)),
 }
 _GOLD_ITEM: dict[str, type] = {
     "sections_top": str, "indicators": dict, "counts": dict, "counts_optional": str,
-    "problems": str, "suggestions": str, "text_contains": str,
+    "problems": str, "suggestions": str, "text_contains": str, "checks": dict,
 }
 
 

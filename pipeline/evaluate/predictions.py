@@ -9,6 +9,7 @@ from typing import Any
 
 import pandas as pd
 
+from pipeline.checks import across_documents
 from pipeline.core.errors import JixiaoError
 
 
@@ -26,6 +27,14 @@ class PredictedCount:
     unit: str | None
     approx: bool
     raw: str | None = None
+    evidence: str | None = None
+
+
+@dataclass(frozen=True)
+class PredictedCheck:
+    rule: str | None
+    value_stated: str | None
+    message: str | None = None
     evidence: str | None = None
 
 
@@ -50,6 +59,7 @@ class Prediction:
     counts: list[PredictedCount] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
+    checks: list[PredictedCheck] = field(default_factory=list)
     text: str = ""
     # Evidence for scalar fields, where a fact table holds it (budget amounts).
     evidence: dict[str, str] = field(default_factory=dict)
@@ -70,11 +80,12 @@ class Prediction:
 def predictions_from_tables(tables: dict[str, Any]) -> dict[str, Prediction]:
     """Predictions keyed by file name, from `RunResult.tables` or `store.load()` frames."""
     rows = {name: _records(value) for name, value in tables.items()}
+    rows["checks"] = rows.get("checks", []) + _across_documents(tables, rows)
     documents = rows.get("documents", [])
     copies = Counter(doc["doc_id"] for doc in documents)
     by_doc = {name: _group(rows.get(name, []), copies)
               for name in ("doc_text", "sections", "budgets", "indicators", "counts",
-                           "problems", "suggestions")}
+                           "problems", "suggestions", "checks")}
     predictions: dict[str, Prediction] = {}
     paths: dict[str, str] = {}
     for doc in documents:
@@ -116,9 +127,20 @@ def _prediction(name: str, doc: dict, facts: dict[str, list[dict]]) -> Predictio
                 for r in facts["counts"]],
         problems=[r.get("text") or "" for r in facts["problems"]],
         suggestions=[r.get("text") or "" for r in facts["suggestions"]],
+        checks=[PredictedCheck(rule=r.get("rule"), value_stated=r.get("value_stated"), message=r.get("message"),
+                               evidence=r.get("evidence")) for r in facts["checks"]],
         text="\n".join(r.get("text") or "" for r in facts["doc_text"]),
         evidence=_budget_evidence(doc, facts["budgets"]),
     )
+
+
+def _across_documents(tables: dict[str, Any], rows: dict[str, list[dict]]) -> list[dict]:
+    """Findings across years (recurring problems) for tables of a run that was not aligned
+    (`pipeline.run.run`, as `jixiao eval --docs` reads them): problems without problem_keys.
+    Tables of `jixiao extract` hold them in their checks table already."""
+    if not rows.get("problems") or rows.get("problem_keys"):
+        return []
+    return across_documents(tables)
 
 
 def _budget_evidence(doc: dict, budgets: list[dict]) -> dict[str, str]:

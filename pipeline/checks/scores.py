@@ -1,0 +1,132 @@
+"""The 自评表's arithmetic: indicator scores within their weights (分值), and scores and weights
+adding up to the total the table's 总分/合计 row states — or, for a table without one, to the
+self-score the report states (and 100).
+
+A 自评表's total may or may not count the points of its budget-execution row (预算执行率 10分);
+either reading holds. The score blocks come from the form reader (extractors.form, and the
+flattened tables of txt/PDF), so these rules need the Document and are skipped on stored
+tables. (These checks were warnings of the indicators extractor before the checks table.)
+"""
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Iterator
+
+from extractors.form.indicators import ScoreBlock, read_tables
+from extractors.form.vocab import TOTAL_ROW, squash
+from extractors.indicators.flat import read_flat
+from pipeline.checks.model import ERROR, INFO, WARNING, Facts, Finding, Rule, line_at, number
+from pipeline.checks.thresholds import FULL_MARKS
+
+# How far below a table's last indicator row its 总分 row may be (page furniture between).
+TOTAL_ROW_MAX_LINES = 6
+
+
+def score_over_weight(facts: Facts) -> Iterator[Finding]:
+    for row in facts.indicators:
+        weight, score = number(row.get("weight")), number(row.get("score"))
+        if weight and score is not None and score > weight:
+            yield Finding(f"指标“{row['name']}”得分{_n(score)}分，超过其分值{_n(weight)}分",
+                          int(row["char_start"]), int(row["char_end"]), stated=score, expected=weight)
+
+
+def score_sum(facts: Facts) -> Iterator[Finding]:
+    for block, verdict in _verdicts(facts):
+        if verdict.scores_ok or verdict.unlisted:
+            continue
+        added = verdict.scores + (block.budget_score or 0)
+        with_budget = f"（含预算执行得分{_n(block.budget_score)}分）" if block.budget_score is not None else ""
+        start, end = _total_span(facts, block)
+        yield Finding(f"各指标得分合计{_n(added)}分{with_budget}，与{verdict.stated}{_n(verdict.total)}分不符",
+                      start, end, stated=verdict.total, expected=added)
+
+
+def weight_sum(facts: Facts) -> Iterator[Finding]:
+    for block, verdict in _verdicts(facts):
+        if verdict.weights_ok or verdict.unlisted or not verdict.weights_stated:
+            continue
+        added = verdict.weights + (block.budget_weight or 0)
+        start, end = _total_span(facts, block)
+        yield Finding(f"各指标分值合计{_n(added)}分，与满分{_n(verdict.scale)}分不符",
+                      start, end, stated=added, expected=verdict.scale)
+
+
+def unlisted_points(facts: Facts) -> Iterator[Finding]:
+    for block, verdict in _verdicts(facts):
+        if not verdict.unlisted:
+            continue
+        start, end = _total_span(facts, block)
+        yield Finding(f"表中各指标分值合计{_n(verdict.weights)}分、得分合计{_n(verdict.scores)}分，"
+                      f"{verdict.stated}{_n(verdict.total)}分中有{_n(verdict.total - verdict.scores)}分"
+                      f"来自表中未列出的行（如预算执行率）", start, end,
+                      stated=verdict.total, expected=verdict.scores)
+
+
+class _Verdict:
+    def __init__(self, block: ScoreBlock, self_score: Decimal | None) -> None:
+        self.total, self.stated, self.scale = block.total_score, "总分行", block.total_weight
+        if self.total is None and self_score is not None:
+            self.total, self.stated = self_score, "自评得分"
+            self.scale = block.total_weight or FULL_MARKS
+        self.scores = sum(block.scores, Decimal(0))
+        self.weights = sum(block.weights, Decimal(0))
+        self.scores_ok = self.total is None or not any(block.scores) or _adds_up(self.scores, block.budget_score, self.total)
+        self.weights_ok = (self.scale is None or not any(block.weights)
+                           or _adds_up(self.weights, block.budget_weight, self.scale))
+        # The table leaves out rows it counts (most often budget execution): the points missing
+        # from the scores fit in the weight missing from the weights.
+        self.unlisted = (not self.scores_ok and not self.weights_ok
+                         and Decimal(0) <= self.total - self.scores <= self.scale - self.weights)
+        self.weights_stated = block.total_weight is not None
+
+
+def _verdicts(facts: Facts) -> Iterator[tuple[ScoreBlock, _Verdict]]:
+    if facts.doc is None:
+        return
+    blocks = _blocks(facts)
+    # A self-score stands in for the total of the one table that has no total row.
+    stated = facts.fact("self_score") if len(blocks) == 1 and blocks[0].total_score is None else None
+    for block in blocks:
+        yield block, _Verdict(block, stated)
+
+
+def _blocks(facts: Facts) -> list[ScoreBlock]:
+    if "score_blocks" not in facts.cache:
+        facts.cache["score_blocks"] = read_tables(facts.doc)[1] + read_flat(facts.doc)[1]
+    return facts.cache["score_blocks"]
+
+
+def _adds_up(added: Decimal, budget: Decimal | None, total: Decimal) -> bool:
+    return _agrees(added, total) or (budget is not None and _agrees(added + budget, total))
+
+
+def _agrees(added: Decimal, total: Decimal) -> bool:
+    """Equal at the precision the total is written in: a total of 96 holds 95.98 rounded."""
+    return added.quantize(Decimal(1).scaleb(min(total.as_tuple().exponent, 0)), ROUND_HALF_UP) == total
+
+
+def _total_span(facts: Facts, block: ScoreBlock) -> tuple[int, int]:
+    """The block's 总分 row, else its indicator rows."""
+    rows = [r for r in facts.indicators if r.get("name") in set(block.names)]
+    if not rows:
+        return line_at(facts.text, 0)
+    first, last = int(rows[0]["char_start"]), max(int(r["char_end"]) for r in rows)
+    cursor = line_at(facts.text, last)[1] + 1
+    for _ in range(TOTAL_ROW_MAX_LINES):
+        if cursor >= len(facts.text):
+            break
+        lo, hi = line_at(facts.text, cursor)
+        if TOTAL_ROW.match(squash(facts.text[lo:hi])):
+            return lo, hi
+        cursor = hi + 1
+    return first, last
+
+
+def _n(value: Decimal) -> str:
+    return format(Decimal(value).normalize(), "f")
+
+
+SCORE_OVER_WEIGHT = Rule("score_over_weight", ERROR, "指标得分超过分值", score_over_weight)
+SCORE_SUM = Rule("score_sum", ERROR, "得分合计与总分不符", score_sum)
+WEIGHT_SUM = Rule("weight_sum", WARNING, "分值合计不等于满分", weight_sum)
+UNLISTED_POINTS = Rule("unlisted_points", INFO, "总分含表中未列出的得分", unlisted_points)
