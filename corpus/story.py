@@ -3,7 +3,8 @@
 Everything a cross-year question can ask about lives here as data — budgets, indicator
 targets and actuals, counted achievements, problems and suggestions per year, the format
 each year's report was filed in. Scores are derived from these facts (`facts(...)`), so the
-indicator table of a report always adds up to the self-score its text states.
+indicator table of a report adds up to the self-score its text states (unless a review-check
+plant of corpus/plants.py writes it otherwise).
 
 Planted story (corpus/README.md repeats it):
 - budgets that grow every year: legal-aid, school-repair, rural-water, relief, elderly-care;
@@ -14,7 +15,10 @@ Planted story (corpus/README.md repeats it):
   "subsidy-low" of legal-aid 2019–2021 (fixed 2022: subsidy raised) and one such theme
   per project (see RECURRING);
 - a problem that appears once and is fixed: theme "archive" of legal-aid in 2020 only
-  (see FIXED for every project).
+  (see FIXED for every project);
+- for the review checks (corpus/plants.py): mediation 2023 spends over budget, legal-aid 2022
+  gives a missed indicator full marks and 2023 scores one above its 分值, student-aid 2023
+  copies a 2022 problem word for word.
 """
 from __future__ import annotations
 

@@ -34,9 +34,7 @@ EXTRACTORS: list[Extractor] = [
                         "execution_rate_stated_pct", "warnings")),
     Extractor("scores", scores.extract, requires=("year",),
               provides=("self_score", "grade", "self_score_evidence", "warnings")),
-    # Indicator score sums are checked against the stated total.
-    Extractor("indicators", indicators.extract, requires=("self_score",),
-              provides=("indicators", "warnings")),
+    Extractor("indicators", indicators.extract, requires=(), provides=("indicators",)),
     # A number inside an indicator or budget is not a tally.
     Extractor("counts", counts.extract, requires=("indicators", "budgets"), provides=("counts",)),
     Extractor("problems", problems.extract, requires=(), provides=("problems",)),

@@ -13,7 +13,7 @@ from tests.conftest import SEED
 cli = CliRunner()
 
 
-COMMANDS = ["extract", "query", "show", "eval", "compare", "report"]
+COMMANDS = ["extract", "query", "show", "eval", "compare", "report", "checks"]
 
 
 def test_cli_commands_are_the_registered_ones():

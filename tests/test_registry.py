@@ -92,7 +92,7 @@ def _moved(name: str, to: int) -> list[Extractor]:
 
 
 @pytest.mark.parametrize("extractors, message", [
-    (_moved("indicators", 0), "extractor 'indicators' requires self_score, which no extractor before it provides"),
+    (_moved("scores", 0), "extractor 'scores' requires year, which no extractor before it provides"),
     (_moved("counts", 1), "extractor 'counts' requires indicators, budgets, which no extractor before it"),
     (_moved("metadata", len(EXTRACTORS) - 1), "extractor 'budgets' requires year"),
     ([replace(EXTRACTORS[0], provides=("year", "fiscal_year"))],

@@ -84,6 +84,14 @@ def _document(doc_id, department, project, year, budget, actual, rate, score, ta
     start, end = span(f"补贴标准偏低{PLANT}")
     rows["problems"].append({"doc_id": doc_id, "ordinal": 1, "text": text[start:end], "category": "其他",
                              "char_start": start, "char_end": end, "section_path": "三、存在问题"})
+    if done < target or doc_id == "b2021":  # a review finding: the result misses, or a planted one
+        start, end = span(f"法律援助案件数量：≥{target}件")
+        rows["checks"].append({
+            "doc_id": doc_id, "rule": "met_but_missed", "severity": "warning",
+            "message": f"指标“法律援助案件数量”实际完成{done}件未达到目标≥{target}件，却得满分"
+                       + (PLANT if doc_id == "b2021" else ""),
+            "value_stated": f"{done}件", "value_expected": f"≥{target}件", "char_start": start, "char_end": end,
+            "section_path": "二、绩效目标", "evidence": line_of(start)})
     return rows
 
 

@@ -1,7 +1,7 @@
 """The report in a real browser: Debian's headless Chromium driven by selenium.
 
 Checks that the page loads without console errors, the charts render, clicking a chart point,
-a table cell or a problem opens the evidence view with the highlighted text, and that a
+a table cell, a problem or a review finding opens the evidence view with the highlighted text, and that a
 `<script>` planted in a document stays inert text.
 
 Also makes the README screenshot (needs `make demo` first, or any output folder):
@@ -92,6 +92,9 @@ def test_report_browser_charts_render(page):
     ("table.figures td[data-ev]", ["80万元"], ["预算数 800,000.00 元"]),
     ("table.indicators td[data-ev]", ["≥1000件", "1068件"], ["二、绩效目标"]),
     ("ul.problems li[data-ev]", ["补贴标准偏低" + PLANT], ["三、存在问题"]),
+    # the 复核提示 view: a finding opens the row it points at, with what the text states
+    ("table.review td[data-ev]", ["法律援助案件数量：≥1300件"],
+     ["未达目标却标为完成", "archive/2022_a2022.txt", "二、绩效目标", "文中：1288件；应为：≥1300件"]),
 ])
 def test_report_browser_click_shows_evidence(page, selector, marks, words):
     driver, _ = page

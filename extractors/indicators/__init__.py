@@ -3,22 +3,21 @@ numbered lists under the goal sections, and explicit target/actual phrasing in p
 
 Each reader returns `IndicatorDraft` items; here they are merged (a list line and a table row of one
 indicator are one indicator), given actuals from the result sections' prose, and turned into
-records. Where tables give weights and scores, the scores are checked against the stated
-total and a mismatch becomes a warning: the numbers themselves are never changed.
+records. Whether the weights and scores of a table add up is a review check (pipeline.checks),
+not the extractor's business: the numbers are recorded as written.
 """
 from __future__ import annotations
 
 import re
 
 from extractors.context import Context
-from extractors.indicators.checks import score_warnings
 from extractors.indicators.flat import read_flat
 from extractors.indicators.prose import fill_actuals, read_explicit
 from extractors.form.indicators import IndicatorDraft, read_tables
 from extractors.form.vocab import squash
 from extractors.indicators.text import read_lists
 from extractors.indicators.vocab import COST_WORDS, achieved, lower_is_better, read_value, unit_in_name, units_agree
-from extractors.records import DocFacts, IndicatorRecord, make_span
+from extractors.records import IndicatorRecord, make_span
 from pipeline.core.document import Document
 
 # Longer than this, a line is a paragraph and the evidence is the sentence instead.
@@ -28,20 +27,14 @@ _FILLED = ("target", "unit", "nature", "level1", "level2", "weight", "score")
 
 
 def extract(doc: Document, ctx: Context) -> list:
-    table_items, blocks = read_tables(doc)
-    flat_items, flat_blocks = read_flat(doc)
+    table_items, _ = read_tables(doc)
+    flat_items, _ = read_flat(doc)
     taken = [(t.char_start, t.char_end) for t in doc.tables] + [(f.start, f.end) for f in flat_items]
     list_items = read_lists(doc, taken)
     explicit = read_explicit(doc, taken + [(f.start, f.end) for f in list_items])
     items = _merge([*_by_table(doc, table_items), flat_items, list_items, explicit])
     fill_actuals(doc, items, taken)
-    records: list = [_record(doc, item) for item in items]
-    blocks += flat_blocks
-    stated = ctx.facts.self_score if len(blocks) == 1 and blocks[0].total_score is None else None
-    warnings = score_warnings(blocks, stated)
-    if warnings:
-        records.append(DocFacts(warnings=tuple(warnings)))
-    return records
+    return [_record(doc, item) for item in items]
 
 
 def _by_table(doc: Document, items: list[IndicatorDraft]) -> list[list[IndicatorDraft]]:

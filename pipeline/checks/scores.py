@@ -35,9 +35,10 @@ def score_sum(facts: Facts) -> Iterator[Finding]:
         if verdict.scores_ok or verdict.unlisted:
             continue
         added = verdict.scores + (block.budget_score or 0)
-        with_budget = f"（含预算执行得分{_n(block.budget_score)}分）" if block.budget_score is not None else ""
+        with_budget = (f"，加预算执行得分{_n(block.budget_score)}分共{_n(added)}分"
+                       if block.budget_score is not None else "")
         start, end = _total_span(facts, block)
-        yield Finding(f"各指标得分合计{_n(added)}分{with_budget}，与{verdict.stated}{_n(verdict.total)}分不符",
+        yield Finding(f"各指标得分合计{_n(verdict.scores)}分{with_budget}，与{verdict.stated}{_n(verdict.total)}分不符",
                       start, end, stated=verdict.total, expected=added)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import typer
 
+from pipeline.cli.checks import checks
 from pipeline.cli.compare import compare
 from pipeline.cli.eval import eval_
 from pipeline.cli.extract import extract
@@ -26,4 +27,5 @@ app.command("eval")(eval_)
 app.command()(show)
 app.command()(compare)
 app.command()(report)
+app.command()(checks)
 

@@ -1,4 +1,6 @@
-"""`jixiao show`: one document's section tree and records, with their evidence."""
+"""`jixiao show`: one document's section tree and records, with their evidence, and the review
+findings (the checks of pipeline.checks that read one document; those across years need
+`jixiao extract` over the archive)."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -15,7 +17,7 @@ if TYPE_CHECKING:
 
 _DOCUMENT_FIELDS = ("department", "region", "year", "project", "report_kind", "budget_yuan",
                     "actual_yuan", "execution_rate_pct", "self_score", "grade", "warnings")
-_FACT_TABLES = ("budgets", "indicators", "counts", "problems", "suggestions", "errors")
+_FACT_TABLES = ("budgets", "indicators", "counts", "problems", "suggestions", "checks", "errors")
 
 
 def show(
@@ -73,4 +75,7 @@ def _describe(table: str, row: dict) -> str:
         return f"{approx}{row['value']} {row['unit']} ({row['subject'] or '?'})  {where}«{row['raw']}»"
     if table in ("problems", "suggestions"):
         return f"{row['ordinal']}. {row['text'][:80]}"
+    if table == "checks":
+        evidence = " ".join((row["evidence"] or "").split())
+        return f"{row['severity']:<7} {row['rule']}: {row['message']}  {where}«{evidence[:80]}»"
     return f"{row['stage']}: {row['message']}"

@@ -42,6 +42,14 @@ Readings chosen where README.md leaves room (kept here so `jixiao eval` users ca
   characters contain it whole. Matching is a maximum one-to-one matching, so an early short
   gold item cannot take the only prediction a later one could use.
 - text_contains: plain substring of doc_text.text; one tp or fn per string.
+- checks (not in README.md yet; scored the way the list families are): gold `checks` is a list
+  of {"rule": id, "value": what the document states}; a predicted checks row matches when its
+  rule is the same and its value_stated agrees — a numeric gold value within 0.01 of
+  value_stated read as a number, a text one contained in it once whitespace is removed from
+  both. One-to-one (maximum matching); unmatched predictions are false positives, unmatched
+  gold items misses; `"checks": []` makes every finding on that report a false positive. Every
+  severity counts. Findings across years (recurring_problem) are computed here when the tables
+  come from `run` without alignment (`jixiao eval --docs`); an extraction's checks table has them.
 - A gold file whose document is missing from the predictions, or has status 'error', is
   scored against an empty prediction: recall 0 on every non-null field. Documents without a
   gold file are ignored. Gold "NAME.txt" matches "NAME.docx"/"NAME.pdf" (any suffix, same

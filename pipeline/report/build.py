@@ -4,8 +4,8 @@
     write_report("outputs/")            # -> outputs/report.html
 
 The page holds an overview of the archive, one section per department and project with trend
-charts (inline SVG) and indicator tables across years, the recurring problems, and an evidence
-view: clicking a chart point, a table cell or a problem shows the sentence it was read from
+charts (inline SVG) and indicator tables across years, the recurring problems, the review
+findings (复核提示, pipeline.checks) per department and year, and an evidence view: clicking a chart point, a table cell or a problem shows the sentence it was read from
 with the matched text highlighted, the file, page and section. Nothing is loaded from the
 network; all document text is HTML-escaped.
 """
@@ -31,6 +31,7 @@ from pipeline.report.data import (
 from pipeline.report.evidence import EvidenceBook, Locator
 from pipeline.report.figures import ProjectFigures
 from pipeline.report.html import cell, esc, page, table
+from pipeline.report.review import review_section
 from pipeline.report.svg import Point, Series, line_chart
 from pipeline.store import load
 from pipeline.report import REPORT_FILE
@@ -43,6 +44,9 @@ REPORT_TABLES = ("documents", "doc_text", "sections", "budgets", "indicators", "
 def write_report(out: Path | str, html: Path | str | None = None) -> Path:
     """Read the tables in `out` and write the report to `html` (default `out/report.html`)."""
     tables = load(out, REPORT_TABLES)
+    # An output folder written before the checks table existed still makes a report.
+    if (Path(out) / "checks.parquet").is_file():
+        tables.update(load(out, ("checks",)))
     text = build(tables, alignment(tables), source=str(out))
     path = Path(html) if html is not None else Path(out) / REPORT_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -78,6 +82,9 @@ class _Report:
         body.append("</div>")
         self.toc.append("</ul></li>")
         body.append(self.recurring())
+        self.toc.append('<li><a href="#review">复核提示</a></li>')
+        body.append(review_section(self.tables.get("checks"), self.departments, self.tables["documents"],
+                                   self.locator, self.book))
         n_docs = len(self.tables["documents"])
         span = f"{self.years[0]}–{self.years[-1]} 年" if self.years else "无年份"
         subtitle = esc(f"{n_docs} 份报告 · {len(self.departments)} 个部门 · {span} · 数据：{source}")

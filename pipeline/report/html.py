@@ -53,6 +53,8 @@ svg .pt:hover, svg .pt:focus, svg .pt.selected { stroke: var(--ink); stroke-widt
 [data-ev] { cursor: pointer; }
 td[data-ev]:hover, li[data-ev]:hover, td.selected, li.selected { background: #fff4c2; }
 .ok { color: var(--good); } .miss { color: var(--bad); }
+td.sev { white-space: nowrap; font-weight: 600; }
+td.sev.error { color: var(--bad); } td.sev.warning { color: #9a6700; } td.sev.info { color: var(--muted); }
 .empty, .note, .dim { color: var(--muted); }
 ul.problems { margin: 4px 0; padding-left: 18px; }
 ul.problems li { margin: 2px 0; }
