@@ -56,3 +56,18 @@ DISCLOSURE = """上海市普陀区某街道办事处2025年部门预算
 ])
 def test_checks_budget_disclosure_lists(allocated, found):
     assert fired(DISCLOSURE.format(allocated=allocated)) == found
+
+
+INVESTMENT = "2022年年初预算安排法律援助经费100万元。"
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("项目总投资3,560万元，其中财政资金2,800万元，自筹760万元；截至12月31日已支付2,646万元。", []),
+    ("项目总投资3,560万元，其中财政资金2,900万元，自筹760万元；截至12月31日已支付2,646万元。",
+     [("parts_exceed_total", "35600000")]),
+    # the list ends at a figure of another kind: what it left out may be a part
+    ("项目资金100万元，其中市级资金60万元，其他资金30万元，已支付结余10万元。", []),
+])
+def test_checks_prose_parts_end_at_a_figure_of_another_kind(sentence, found):
+    text = CLEAN.replace(INVESTMENT, sentence)
+    assert [f for f in fired(text) if f[0].startswith("parts_")] == found

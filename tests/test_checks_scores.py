@@ -42,7 +42,7 @@ def test_checks_score_over_its_weight_fires():
 def test_checks_weights_not_adding_up_to_the_total_row_fire():
     rows = [list(row) for row in TWO_ROW_HEADER]
     rows[2][5] = "35"
-    assert _scored(build(rows)) == [("weight_sum", "105", "各指标分值合计105分，与满分100分不符")]
+    assert _scored(build(rows)) == [("weight_sum", "105", "各指标分值合计105分，与总分行满分100分不符")]
 
 
 def test_checks_scores_against_the_stated_self_score():
@@ -50,6 +50,20 @@ def test_checks_scores_against_the_stated_self_score():
     assert _scored(build("四、自评结论", "该项目自评得分为96分。", rows)) == []
     assert _scored(build("四、自评结论", "该项目自评得分为98分。", rows)) == [
         ("score_sum", "98", "各指标得分合计96分，与自评得分98分不符")]
+
+
+SCORES_ONLY = [["三级指标", "指标值", "实际完成值", "得分"], ["新建集中供水工程", "≥35处", "36处", "15"],
+               ["工程验收合格率", "100%", "100%", "15"], ["受益群众满意度", "≥90%", "94%", "10"]]
+
+
+@pytest.mark.parametrize("stated, found", [
+    # a table of scores only lists part of what the self-score counts (决策, 过程 …)
+    ("93", [("unlisted_points", "93", "表中各指标得分合计40分，自评得分93分中有53分来自表中未列出的行（如预算执行率）")]),
+    ("40", []),
+    ("38", [("score_sum", "38", "各指标得分合计40分，与自评得分38分不符")]),  # more than the whole
+])
+def test_checks_scores_without_weights_against_the_stated_self_score(stated, found):
+    assert _scored(build("四、自评结论", f"该项目自评得分为{stated}分。", SCORES_ONLY)) == found
 
 
 def test_checks_total_counting_rows_the_table_does_not_list():

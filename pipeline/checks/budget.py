@@ -1,5 +1,10 @@
 """The money of one report: the stated execution rate against spend / budget, spending over
 budget without a word why, and the budget or spend in the prose against the 自评表's.
+
+These read the document's budget and spend (documents.budget_yuan / actual_yuan), which are one
+project's — or one department's — figures for the year only in a self-evaluation: a budget
+disclosure or final accounts states many totals of different scope (收入总计, 三公经费, the
+funds evaluated), so these rules leave them alone.
 """
 from __future__ import annotations
 
@@ -32,7 +37,7 @@ _NAMES = {"budget": "预算数", "actual": "执行数"}
 def rate_mismatch(facts: Facts) -> Iterator[Finding]:
     stated, actual = facts.fact("execution_rate_stated_pct"), facts.fact("actual_yuan")
     budget = facts.fact("budget_yuan")
-    if stated is None or actual is None or not budget:
+    if not facts.self_evaluation or stated is None or actual is None or not budget:
         return
     denominators = {budget} | {a for r in facts.budgets if (a := number(r.get("amount_yuan")))
                                and not r.get("is_part") and r.get("role") in ("budget", "adjusted_budget", "arrived")}
@@ -66,7 +71,7 @@ def _stated_rate_span(facts: Facts, stated: Decimal) -> tuple[int, int]:
 
 def overspend_unexplained(facts: Facts) -> Iterator[Finding]:
     actual, budget = facts.fact("actual_yuan"), facts.fact("budget_yuan")
-    if actual is None or not budget or actual - budget <= budget * OVERSPEND_MIN_SHARE:
+    if not facts.self_evaluation or actual is None or not budget or actual - budget <= budget * OVERSPEND_MIN_SHARE:
         return
     if EXCUSES.search(facts.text):
         return
@@ -77,6 +82,8 @@ def overspend_unexplained(facts: Facts) -> Iterator[Finding]:
 
 def budget_text_table(facts: Facts) -> Iterator[Finding]:
     """The prose's budget (or spend) is none of the amounts the 自评表's total row gives."""
+    if not facts.self_evaluation:
+        return
     for what, roles in _PROSE_ORDER.items():
         table = [r for r in facts.budgets if r.get("source") == "table" and not r.get("is_part")
                  and r.get("role") in roles + (("budget",) if what == "budget" else ())]

@@ -25,7 +25,11 @@ LIST_MAX = 600
 # A difference is no total to split ("比上年增加25万元。其中：…" splits the year's figure).
 CHANGE = re.compile(r"(?:增加|减少|增长|下降|降低|提高|上升|压减|核减|缩减|调增|调减|追加|增支|减支|超支|超出|相差|差额)"
                     r"了?(?:资金|经费|预算|支出)?(?:约|近)?\s*$")
-CLAUSE = re.compile(r"[；;、]")
+# Parts are set apart by ；、 or ，; a comma also sets off a remark (比上年增加…, 占…%), whose
+# amount is no part.
+CLAUSE = re.compile(r"[；;、，]")
+# Roles of one family: a part of a budget may be named 财政拨款 (budget) or carry no cue (other).
+_FAMILY = {"adjusted_budget": "budget"}
 CATCH_ALL = re.compile(r"其他|其它|结转|结余")
 _DIGITS = re.compile(r"[\d,，]+(?:\.(\d+))?")
 
@@ -40,7 +44,8 @@ def parts_exceed_total(facts: Facts) -> Iterator[Finding]:
 def parts_short_of_total(facts: Facts) -> Iterator[Finding]:
     for total, parts in _groups(facts):
         added, amount = _sum(parts), number(total["amount_yuan"])
-        complete = len(parts) >= 2 and any(CATCH_ALL.search(p.get("label") or "") for p in parts)
+        complete = (len(parts) >= 2 and not total.get("cut")
+                    and any(CATCH_ALL.search(p.get("label") or "") for p in parts))
         if complete and amount - added > _tolerance(total, parts):
             yield _finding(facts, total, parts, f"其中各项（含{_catch_all(parts)}）合计{_wan(added)}万元，"
                                                 f"少于总额{_wan(amount)}万元")
@@ -93,7 +98,7 @@ def _prose_groups(facts: Facts) -> Iterator[tuple[dict, list[dict]]]:
         if not before or not JOINER.match(text[int(before[-1]["char_end"]):split.start()]):
             continue
         total = before[-1]
-        if CHANGE.search(text[max(0, int(total["char_start"]) - 12):int(total["char_start"])]):
+        if _is_change(text, total):
             continue
         end = text.find(LIST_END, split.end())
         end = min(len(text) if end < 0 else end, split.end() + LIST_MAX)
@@ -102,11 +107,26 @@ def _prose_groups(facts: Facts) -> Iterator[tuple[dict, list[dict]]]:
         for clause in [*CLAUSE.finditer(text, split.end(), end), None]:
             stop = end if clause is None else clause.start()
             first = next((r for r in inside if cursor <= int(r["char_start"]) < stop), None)
-            if first is not None:
+            if first is not None and not _is_change(text, first):
+                if _role(first) not in ("other", _role(total)):
+                    # a figure of another kind (已支付… after 总投资…，其中…) ends the list; what
+                    # it left out may be a part, so a shortfall proves nothing
+                    total = {**total, "cut": True}
+                    break
                 parts.append({**first, "label": text[cursor:int(first["char_start"])].strip()})
             cursor = stop
         if parts:
             yield total, parts
+
+
+def _is_change(text: str, mention: dict) -> bool:
+    start = int(mention["char_start"])
+    return bool(CHANGE.search(text[max(0, start - 12):start]))
+
+
+def _role(mention: dict) -> str:
+    role = mention.get("role") or "other"
+    return _FAMILY.get(role, role)
 
 
 def _sum(parts: list[dict]) -> Decimal:

@@ -47,8 +47,10 @@ def weight_sum(facts: Facts) -> Iterator[Finding]:
         if verdict.weights_ok or verdict.unlisted or not verdict.weights_stated:
             continue
         added = verdict.weights + (block.budget_weight or 0)
+        with_budget = (f"，加预算执行分值{_n(block.budget_weight)}分共{_n(added)}分"
+                       if block.budget_weight is not None else "")
         start, end = _total_span(facts, block)
-        yield Finding(f"各指标分值合计{_n(added)}分，与满分{_n(verdict.scale)}分不符",
+        yield Finding(f"各指标分值合计{_n(verdict.weights)}分{with_budget}，与总分行满分{_n(verdict.scale)}分不符",
                       start, end, stated=added, expected=verdict.scale)
 
 
@@ -57,16 +59,21 @@ def unlisted_points(facts: Facts) -> Iterator[Finding]:
         if not verdict.unlisted:
             continue
         start, end = _total_span(facts, block)
-        yield Finding(f"表中各指标分值合计{_n(verdict.weights)}分、得分合计{_n(verdict.scores)}分，"
+        weights = f"分值合计{_n(verdict.weights)}分、" if verdict.weights else ""
+        yield Finding(f"表中各指标{weights}得分合计{_n(verdict.scores)}分，"
                       f"{verdict.stated}{_n(verdict.total)}分中有{_n(verdict.total - verdict.scores)}分"
                       f"来自表中未列出的行（如预算执行率）", start, end,
                       stated=verdict.total, expected=verdict.scores)
 
 
 class _Verdict:
+    """How a block's scores and weights stand against its total: the 总分 row, or the stated
+    self-score standing in for a table without one."""
+
     def __init__(self, block: ScoreBlock, self_score: Decimal | None) -> None:
         self.total, self.stated, self.scale = block.total_score, "总分行", block.total_weight
-        if self.total is None and self_score is not None:
+        stand_in = self.total is None and self_score is not None
+        if stand_in:
             self.total, self.stated = self_score, "自评得分"
             self.scale = block.total_weight or FULL_MARKS
         self.scores = sum(block.scores, Decimal(0))
@@ -74,10 +81,18 @@ class _Verdict:
         self.scores_ok = self.total is None or not any(block.scores) or _adds_up(self.scores, block.budget_score, self.total)
         self.weights_ok = (self.scale is None or not any(block.weights)
                            or _adds_up(self.weights, block.budget_weight, self.scale))
-        # The table leaves out rows it counts (most often budget execution): the points missing
-        # from the scores fit in the weight missing from the weights.
-        self.unlisted = (not self.scores_ok and not self.weights_ok
-                         and Decimal(0) <= self.total - self.scores <= self.scale - self.weights)
+        # The table leaves out rows it counts (most often budget execution, or the 决策/过程
+        # rows of a framework) when the points missing from its scores fit in the weight missing
+        # from its weights — or, for a table of scores without weights under a stated
+        # self-score, when the scores fall short of it.
+        room, short = None, False
+        if self.total is not None and any(block.weights):
+            room = None if self.scale is None else self.scale - self.weights
+            short = not self.weights_ok
+        elif self.total is not None:
+            room, short = self.total, stand_in
+        self.unlisted = (not self.scores_ok and short and room is not None
+                         and Decimal(0) <= self.total - self.scores <= room)
         self.weights_stated = block.total_weight is not None
 
 
