@@ -52,6 +52,9 @@ def perfect_tables(gold: dict, name: str | None = None, doc_id: str = "d1") -> d
         suggestions=[{"ordinal": n, "text": f"（{n + 1}）{text}。"}
                      for n, text in enumerate(gold.get("suggestions") or [])],
         doc_text=[{"text": "前言\n" + "\n".join(gold.get("text_contains") or []) + "\n结束"}],
+        checks=[{"rule": c["rule"], "severity": "warning", "message": "…",
+                 "value_stated": f"{c['value']}" if isinstance(c["value"], (int, float)) else f"{c['value']}…"}
+                for c in gold.get("checks") or []],
     )
 
 

@@ -93,6 +93,9 @@ def _text(text: str) -> Document:
     _text(FLAT.format(last="20")),
     _text("部门整体支出绩效自评表\n一级指标 二级指标 三级指标 分值 得分\n"
           "履职效能 重点工作 重点工作完成率 10 9.5\n预算管理 预算执行 预算执行率 10 8\n总分 20 17.5"),
-], ids=["self-evaluation", "two-row-header", "form-in-two-tables", "flattened", "scored-framework"])
+    _text("一级指标 二级指标 三级指标 指标值 实际完成值 分值 得分\n"
+          "产出指标 数量指标 享受居家养老服务补贴老年 ≥600人 612人 20 20\n人数\n"
+          "质量指标 服务对象回访覆盖率 ≥95% 96% 15 15\n总分 35 35"),
+], ids=["self-evaluation", "two-row-header", "form-in-two-tables", "flattened", "scored-framework", "wrapped-name"])
 def test_checks_tables_that_add_up_are_quiet(doc):
     assert _scored(doc) == []

@@ -6,7 +6,6 @@ tables (float, NaN): `number` and `present` read both.
 """
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -109,7 +108,10 @@ class Facts:
         (document,) = rows["documents"]
         texts = rows.get("doc_text") or [{}]
         starts = texts[0].get("page_starts")
-        by_offset = lambda name: sorted(rows.get(name) or [], key=lambda r: number(r.get("char_start")) or 0)
+
+        def by_offset(name: str) -> list[dict]:
+            return sorted(rows.get(name) or [], key=lambda r: number(r.get("char_start")) or 0)
+
         return cls(
             document=document, text=texts[0].get("text") or (doc.text if doc else ""),
             page_starts=[] if starts is None else [int(s) for s in starts],

@@ -122,20 +122,36 @@ def _agrees(added: Decimal, total: Decimal) -> bool:
 
 
 def _total_span(facts: Facts, block: ScoreBlock) -> tuple[int, int]:
-    """The block's 总分 row, else its indicator rows."""
-    rows = [r for r in facts.indicators if r.get("name") in set(block.names)]
+    """The block's 总分 row, else its indicator rows (located once per block)."""
+    spans = facts.cache.setdefault("total_spans", {})
+    if id(block) not in spans:
+        spans[id(block)] = _locate_total(facts, block)
+    return spans[id(block)]
+
+
+def _locate_total(facts: Facts, block: ScoreBlock) -> tuple[int, int]:
+    names = set(block.names)
+    # Blocks come in document order within their kind: a block's rows are the first rows with
+    # its names after the block located before it.
+    after = facts.cache.get("last_total_end", 0)
+    rows = [r for r in facts.indicators if r.get("name") in names and int(r["char_start"]) >= after] \
+        or [r for r in facts.indicators if r.get("name") in names]
     if not rows:
         return line_at(facts.text, 0)
+    rows = rows[:len(block.names)]
     first, last = int(rows[0]["char_start"]), max(int(r["char_end"]) for r in rows)
+    span = (first, last)
     cursor = line_at(facts.text, last)[1] + 1
     for _ in range(TOTAL_ROW_MAX_LINES):
         if cursor >= len(facts.text):
             break
         lo, hi = line_at(facts.text, cursor)
         if TOTAL_ROW.match(squash(facts.text[lo:hi])):
-            return lo, hi
+            span = (lo, hi)
+            break
         cursor = hi + 1
-    return first, last
+    facts.cache["last_total_end"] = span[1]
+    return span
 
 
 def _n(value: Decimal) -> str:
