@@ -31,7 +31,8 @@ SEED_F1   ?= 1.0
 CORPUS_F1 ?= 0.99
 REAL_F1   ?= 1.0
 # The seed rendered as .doc, .wps, .html and .mht (tests/build_renderings.py), each scored
-# alone against the seed's gold; reached 1.0 each, the issue asks 0.90.
+# alone against the seed's gold, and a .zip of its renderings (tests/build_bundle.py) scored
+# member by member; reached 1.0 each, the issue asks 0.90.
 FORMATS_F1 ?= 0.9
 # The seed's PDF rendering scanned (page images, no text layer), read by OCR.
 SCANNED_F1 ?= 0.85
@@ -58,6 +59,10 @@ test: install-test sysdeps
 	for f in xlsx xls; do \
 	  $(BIN)/jixiao eval --gold "$$book/gold" --docs "$$book/$$f" --match-stem --fail-under $(FORM_F1) || exit 1; \
 	done
+	bundle=$$(mktemp -d) && trap 'rm -rf "$$bundle"' EXIT && \
+	$(BIN)/python -m tests.build_bundle "$$bundle" >/dev/null && \
+	$(BIN)/jixiao extract "$$bundle/seed_bundle.zip" --out "$$bundle/out" --jobs 1 >/dev/null && \
+	$(BIN)/jixiao eval --gold "$$bundle/gold" --out "$$bundle/out" --fail-under $(FORMATS_F1)
 	$(BIN)/python -m pytest -q
 
 # Regenerate the sample archive and its gold files (deterministic: byte-identical output).
