@@ -126,7 +126,7 @@ def _prose_mentions(doc: Document, year: int | None, taken: list[tuple[int, int]
                     targets: list[tuple[int, int]], shares: list[tuple[int, int]]) -> list[Mention]:
     """Amounts outside the fund blocks. In a form's indicator row ("总支出 | 不超过550万元") an
     amount is a cost target, never the budget or the spend; beside a 测算依据 label, a share."""
-    text = doc.text
+    text = doc.match_text  # cue words as written in simplified (預算 reads 预算); offsets are the text's
     mentions: list[Mention] = []
     previous_end = 0
     for money in find_money(text):

@@ -9,6 +9,7 @@ nothing better names the department.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from extractors.context import Context
 from extractors.metadata import project
@@ -19,6 +20,7 @@ from extractors.metadata.lexicon import ADMIN_SUFFIXES, PROJECT_KINDS, STRUCTURE
 from extractors.metadata.names import (
     LocatedValue, departments_in, is_department, level_department_at, most_named, region_of, regions_in,
 )
+from extractors.metadata.view import name_view
 from extractors.metadata.year import YearFinding, year_of
 from extractors.records import DocFacts
 from pipeline.core.document import Document
@@ -37,6 +39,8 @@ SHEET_FORMATS = ("xlsx", "xls", "et", "ods")
 
 
 def extract(doc: Document, ctx: Context) -> list:
+    names = name_view(doc)
+    doc = names.doc
     title = title_block(doc)
     kind = _report_kind(doc, title)
     department = _department(doc, title)
@@ -47,7 +51,9 @@ def extract(doc: Document, ctx: Context) -> list:
         proj = project.from_label(doc) or (project.from_title(title, named) if title else None)
         if not proj and kind:
             proj, inferred = project.from_body(doc), True
-    return [_facts(doc, title, kind, department, year, proj, inferred)]
+    facts = _facts(doc, title, kind, department, year, proj, inferred)
+    return [replace(facts, department=facts.department and names.simplified(facts.department),
+                    project=facts.project and names.as_written(facts.project))]
 
 
 def _facts(doc: Document, title: LocatedValue | None, kind: str | None, department: LocatedValue | None,
