@@ -23,7 +23,7 @@ import re
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from extractors.budgets import flat as budgets_flat, tables as budgets_tables
+from extractors.budgets import exact, flat as budgets_flat, tables as budgets_tables
 from extractors.budgets.tables import Mention
 from extractors.context import Context
 from extractors.form.funds import breakdowns
@@ -118,7 +118,8 @@ def extract(doc: Document, ctx: Context) -> list:
     targets = [(item.start, item.end) for item in read_tables(doc)[0]]
     prose = budgets_tables.mark_adjusted(_prose_mentions(doc, year, taken, targets, breakdowns(doc)))
     mentions = sorted(prose + [m for t in tables for m in t.mentions], key=lambda m: m.start)
-    return [_record(doc, m) for m in mentions] + [_summary(doc, mentions, tables)]
+    facts, exact_rows = _summary(doc, mentions, tables)
+    return [_record(doc, m) for m in sorted(mentions + exact_rows, key=lambda m: m.start)] + [facts]
 
 
 # --- prose ------------------------------------------------------------------------------
@@ -185,10 +186,27 @@ def _role(text: str, sentence_start: int, at: int, window: str, n_earlier: int) 
         k = n_earlier - len(find_money(head[:split]))
         if len(listed) >= 2 and 0 <= k < len(listed):
             return (*_CUE_ROLE[listed[k]], listed[k])
-    hits = [h.group() for h in _CUE_RE.finditer(window)]
+    hits = _cues_in(window)
     verbs = [h for h in hits if h not in NOUN_CUES]
     cue = (verbs or hits or [None])[-1]
     return (*_CUE_ROLE[cue], cue) if cue else ("other", 0, None)
+
+
+def _cues_in(window: str) -> list[str]:
+    """Cue words in order. Of two that overlap the longer is read, the later on a tie: in
+    "本年支出预算合计" the amount is a 支出预算, not the 本年支出 a left-to-right scan stops at;
+    "调整后预算为" stays 调整后预算. A cue inside a longer one is no cue of its own."""
+    found: list[re.Match] = []
+    for at in range(len(window)):
+        hit = _CUE_RE.match(window, at)
+        if not hit:
+            continue
+        last = found[-1] if found else None
+        if last is None or hit.start() >= last.end():
+            found.append(hit)
+        elif hit.end() > last.end() and len(hit.group()) >= len(last.group()):
+            found[-1] = hit
+    return [hit.group() for hit in found]
 
 
 def _is_part(text: str, window: str, role: str, cue: str | None, earlier: list[Mention], at: int) -> bool:
@@ -243,7 +261,8 @@ def _pick(mentions: list[Mention], roles: tuple[str, ...]) -> Mention | None:
     return None
 
 
-def _summary(doc: Document, mentions: list[Mention], tables: list) -> DocFacts:
+def _summary(doc: Document, mentions: list[Mention], tables: list) -> tuple[DocFacts, list[Mention]]:
+    """The document's figures, and the exact total rows that replaced a rounded figure."""
     warnings: list[str] = []
     prose = [m for m in mentions if m.source == "text"]
     table = next((t for t in tables if t.total is not None), None)
@@ -256,6 +275,11 @@ def _summary(doc: Document, mentions: list[Mention], tables: list) -> DocFacts:
         stated = table.rate
     if stated is None:
         stated = _prose_rate(doc, actual)
+    found = exact.totals(doc)
+    exact_budget, exact_actual = (exact.refined(m, doc.text[m.start:m.end], found) if m else None
+                                  for m in (budget, actual))
+    budget, actual = exact_budget or budget, exact_actual or actual
+    exact_rows = [m for m in (exact_budget, exact_actual) if m]
     budget_yuan = budget.amount_yuan if budget else None
     actual_yuan = actual.amount_yuan if actual else None
     computed = None
@@ -269,7 +293,7 @@ def _summary(doc: Document, mentions: list[Mention], tables: list) -> DocFacts:
     return DocFacts(
         budget_yuan=budget_yuan, actual_yuan=actual_yuan, execution_rate_stated_pct=stated,
         execution_rate_pct=stated if stated is not None else computed, warnings=tuple(warnings),
-    )
+    ), exact_rows
 
 
 def _fiscal_share(mentions: list[Mention], budget: Mention | None) -> Mention | None:
