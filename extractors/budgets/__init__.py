@@ -57,7 +57,7 @@ CUES: dict[tuple[str, int], tuple[str, ...]] = {
         "实际支出", "实际使用", "实际执行", "全年执行数", "执行数", "执行金额", "支出决算",
         "决算数", "决算支出", "全年支出", "年度支出", "当年支出", "本年支出", "累计支出",
         "共支出", "总支出", "完成投资", "支出总计", "支出合计", "全年执行", "累计执行",
-        "实际拨付", "完成支出", "支出完成"),
+        "实际拨付", "完成支出", "支出完成", "完成支付", "支付完成"),
     ("actual", WEAK): (
         "已支出", "已使用", "使用资金", "使用经费", "已拨付", "完成拨付", "累计拨付", "共拨付",
         "已支付", "累计支付", "支付资金", "发放", "兑付", "兑现", "支出资金", "支出经费",
@@ -91,6 +91,7 @@ _NOT_OWN_BEFORE = {
 _PER_UNIT_AFTER = re.compile(r"\s*(?:/|／|每|一次|一年|一月)")
 _YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月|底|末|初)")
 _RESPECTIVELY = "分别"
+_THIS_YEAR = re.compile(r"当年|本年")
 # 执行率为89.7%, 预算执行率100%, 完成预算的89.7%, 资金支出率95% — read with find_percentages.
 _RATE_CUE = re.compile(
     r"(?:预算|资金)?执行率|(?:预算|资金|支出)执行进度|(?:预算|资金)(?:完成|使用|支出)率"
@@ -108,15 +109,18 @@ _CUE_RE = re.compile("|".join(re.escape(w) for w in sorted(_CUE_ROLE, key=len, r
 _PART_RE = re.compile("|".join(PART_WORDS))
 _NOT_OWN_RES = {name: re.compile(p) for name, p in _NOT_OWN_BEFORE.items()}
 _HUNDRED = Decimal(100)
+# The report kind whose 收入 is budgeted income (metadata's report_kind).
+BUDGET_DISCLOSURE = "部门预算"
 
 
 def extract(doc: Document, ctx: Context) -> list:
     year = ctx.facts.year
+    disclosure = ctx.facts.report_kind == BUDGET_DISCLOSURE
     known = budgets_tables.quoted(doc)
     tables = budgets_tables.from_forms(doc, known) + budgets_flat.from_lines(doc, known)
     taken = [(row.start, row.end) for table in tables for row in table.rows]
     targets = [(item.start, item.end) for item in read_tables(doc)[0]]
-    prose = budgets_tables.mark_adjusted(_prose_mentions(doc, year, taken, targets, breakdowns(doc)))
+    prose = budgets_tables.mark_adjusted(_prose_mentions(doc, year, taken, targets, breakdowns(doc), disclosure))
     mentions = sorted(prose + [m for t in tables for m in t.mentions], key=lambda m: m.start)
     facts, exact_rows = _summary(doc, mentions, tables)
     return [_record(doc, m) for m in sorted(mentions + exact_rows, key=lambda m: m.start)] + [facts]
@@ -124,9 +128,11 @@ def extract(doc: Document, ctx: Context) -> list:
 
 # --- prose ------------------------------------------------------------------------------
 def _prose_mentions(doc: Document, year: int | None, taken: list[tuple[int, int]],
-                    targets: list[tuple[int, int]], shares: list[tuple[int, int]]) -> list[Mention]:
+                    targets: list[tuple[int, int]], shares: list[tuple[int, int]],
+                    disclosure: bool = False) -> list[Mention]:
     """Amounts outside the fund blocks. In a form's indicator row ("总支出 | 不超过550万元") an
-    amount is a cost target, never the budget or the spend; beside a 测算依据 label, a share."""
+    amount is a cost target, never the budget or the spend; beside a 测算依据 label, a share.
+    Outside a budget disclosure, income (实际收入, 财政拨款收入) is no budget."""
     text = doc.match_text  # cue words as written in simplified (預算 reads 预算); offsets are the text's
     mentions: list[Mention] = []
     previous_end = 0
@@ -149,6 +155,11 @@ def _prose_mentions(doc: Document, year: int | None, taken: list[tuple[int, int]
             is_part = True
         if role != "other" and _not_own(text, window, money.end, year):
             role, is_part = "other", False
+        elif role == "budget" and not disclosure and _income(window):
+            role, strength, is_part = "other", 0, False
+        elif is_part and _this_years_share(window, mentions[first:], role):
+            is_part = False  # 累计支付X，其中…当年完成支付Y: Y is the year's, X spans years
+            mentions[first] = replace(mentions[first], role="other")
         mentions.append(Mention(
             role=role, amount_yuan=money.amount_yuan, start=money.start, end=money.end,
             evidence=sentence, source="text", cue=cue, label=None, is_part=is_part,
@@ -216,6 +227,20 @@ def _is_part(text: str, window: str, role: str, cue: str | None, earlier: list[M
         return False  # a new kind of figure (实际支出 after 其中…) is not a share
     clause = re.split(r"[，,；;、]", window)[-1]
     return "其中" in text[earlier[0].end:at] or _PART_RE.search(clause) is not None
+
+
+def _this_years_share(window: str, earlier: list[Mention], role: str) -> bool:
+    """A share the clause ties to this year (当年, 本年) of a total over several years (累计)."""
+    clause = re.split(r"[，,；;。]", window)[-1]
+    return bool(earlier) and bool(_THIS_YEAR.search(clause)) and earlier[0].role == role \
+        and earlier[0].cue is not None and "累计" in earlier[0].cue
+
+
+def _income(window: str) -> bool:
+    """"全年实际收入…，其中财政拨款收入" states what came in, not what was budgeted: 收入 in
+    the amount's clause with no 预算 there."""
+    clause = re.split(r"[，,；;。]", window)[-1]
+    return "收入" in clause and "预算" not in clause
 
 
 def _not_own(text: str, window: str, end: int, year: int | None) -> bool:
