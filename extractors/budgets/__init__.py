@@ -47,7 +47,7 @@ CUES: dict[tuple[str, int], tuple[str, ...]] = {
         "预算金额", "预算总额", "预算总金额", "项目预算", "总预算", "预算安排", "安排预算",
         "预算为", "预算由", "批复预算", "预算批复", "批复资金", "批复金额", "批复", "资金总额",
         "项目资金总额", "总金额", "收入预算", "支出预算", "收支预算", "收支总预算", "下达资金",
-        "下达经费", "下达预算", "下达", "安排资金", "安排经费", "安排", "上年结转", "上年度结转"),
+        "下达经费", "下达预算", "下达", "安排资金", "安排经费", "安排", "上年结转", "上年度结转", "上年结转资金", "上年度结转资金"),
     ("budget", WEAK): (
         "计划投资", "投入资金", "投入", "拨款", "财政拨款", "项目资金", "资金规模", "收入总计",
         "收入合计", "本年收入", "补助资金", "专项资金", "财政资金", "奖补资金", "专项经费",
@@ -75,7 +75,7 @@ NOUN_CUES = ("财政拨款", "项目资金", "补助资金", "专项资金", "�
 # fiscal share it names, so that share is the budget.
 FISCAL_CUES = ("财政资金", "财政拨款")
 # Cues of money carried into this year's budget: always a share of it.
-PART_CUES = ("上年结转", "上年度结转")
+PART_CUES = ("上年结转", "上年度结转", "上年结转资金", "上年度结转资金")
 # After these, with no cue of its own, an amount sums the sentence's earlier ones.
 TOTAL_WORDS = re.compile(r"(?:合计|共计|总计|总额|累计)(?:为|是|达)?\s*$")
 # Words that make an amount a share of the sentence's earlier amount (其中 …, 中央资金 …).
@@ -155,7 +155,8 @@ def _prose_mentions(doc: Document, year: int | None, taken: list[tuple[int, int]
             is_part = True
         if role != "other" and _not_own(text, window, money.end, year):
             role, is_part = "other", False
-        elif role == "budget" and not disclosure and _income(window):
+        elif role == "budget" and not disclosure and _income(window) \
+                and not (is_part and mentions[first].role == "budget"):  # 收入预算X，其中：财政拨款收入Y
             role, strength, is_part = "other", 0, False
         elif is_part and _this_years_share(window, mentions[first:], role):
             is_part = False  # 累计支付X，其中…当年完成支付Y: Y is the year's, X spans years
