@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 
 from extractors.budgets.tables import BudgetTable, Quoted, build
+from extractors.form.flat import is_value, rows_of
 from extractors.form.funds import FundBlock, FundRow, Token, caption
 from extractors.form.vocab import (
-    FUND_LABEL, MAX_HEADER_LEN, MONEY_ROLES, VALUE, fund_header_role, names_fund_columns,
+    FUND_LABEL, MAX_HEADER_LEN, MONEY_ROLES, fund_header_role, names_fund_columns,
 )
 from pipeline.core.money import unit_from_caption
 from pipeline.core.document import Document
@@ -57,7 +58,7 @@ def _lines(text: str) -> list[list[Token]]:
         else:
             tokens = [Token(m.group(), pos + m.start(), pos + m.end()) for m in re.finditer(r"\S+", line)]
         if tokens:
-            out.append(tokens)
+            out.extend(rows_of(tokens))  # a whole form copied into one line: its rows
         pos += len(line) + 1
     return out
 
@@ -97,7 +98,7 @@ def _add_tokens(rows: list[FundRow], tokens: list[Token], header, roles, units: 
         if unit_from_caption(token.text) and len(token.text) <= MAX_HEADER_LEN:
             units.append(token.text)  # （万元） wrapped under its header cell
             continue
-        if token.text and not VALUE.fullmatch(token.text):
+        if token.text and not is_value(token.text):
             if len(token.text) > 20 or re.search(r"[。；;]", token.text):
                 return False
             if rows and not rows[-1].values and rows[-1].label and not FUND_LABEL.search(rows[-1].label.text):
