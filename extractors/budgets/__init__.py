@@ -92,6 +92,8 @@ _PER_UNIT_AFTER = re.compile(r"\s*(?:/|／|每|一次|一年|一月)")
 _YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月|底|末|初)")
 _RESPECTIVELY = "分别"
 _THIS_YEAR = re.compile(r"当年|本年")
+# match_view blanks a pinyin note ("(xíng)", at least three characters) between two characters.
+_NOTE_BLANK = re.compile(r"(?<=[\u4e00-\u9fff]) {3,}(?=[\u4e00-\u9fff])")
 # 执行率为89.7%, 预算执行率100%, 完成预算的89.7%, 资金支出率95% — read with find_percentages.
 _RATE_CUE = re.compile(
     r"(?:预算|资金)?执行率|(?:预算|资金|支出)执行进度|(?:预算|资金)(?:完成|使用|支出)率"
@@ -254,8 +256,9 @@ def _not_own(text: str, window: str, end: int, year: int | None) -> bool:
 
 
 def _stated_rates(doc: Document) -> list[tuple[int, Decimal]]:
-    """(offset, pct) of every execution rate the prose states."""
-    text = doc.match_text
+    """(offset, pct) of every execution rate the prose states. Read with a converter's pinyin
+    notes taken out of the match view ("執行(xíng)率" reads "执行率")."""
+    text, offsets = _without_notes(doc.match_text)
     rates = []
     for cue in _RATE_CUE.finditer(text):
         gap = _RATE_GAP.match(text, cue.end())
@@ -264,8 +267,21 @@ def _stated_rates(doc: Document) -> list[tuple[int, Decimal]]:
             continue
         if _CRITERION_AFTER.match(text, gap.end() + found[0].end):
             continue
-        rates.append((cue.start(), found[0].value))
+        rates.append((offsets[cue.start()], found[0].value))
     return rates
+
+
+def _without_notes(view: str) -> tuple[str, list[int]]:
+    """The view without the blanks it left for pinyin notes between two characters, and the
+    offset in the view of each character kept."""
+    blanks = [hit.span() for hit in _NOTE_BLANK.finditer(view)]
+    if not blanks:
+        return view, list(range(len(view) + 1))
+    kept, at = [], 0
+    for left, right in blanks + [(len(view), len(view))]:
+        kept += range(at, left)
+        at = right
+    return "".join(view[i] for i in kept), kept + [len(view)]
 
 
 # --- records and the document's figures -------------------------------------------------

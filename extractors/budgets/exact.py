@@ -21,7 +21,7 @@ TOTAL_ROW = re.compile(
     r"(?:本年)?(?:收入|支出|收支)(?:预算|决算)?(?:总计|合计)|(?:预算|决算)(?:收入|支出)(?:总计|合计)"
 )
 _AMOUNT = re.compile(
-    r"[ \t:|｜]*(?P<n>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)[ \t]*(?P<unit>亿元|万元|元)?(?![0-9.%])"
+    r"(?:\((?P<label_unit>亿元|万元|元)\))?[ \t:|｜]*(?P<n>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)[ \t]*(?P<unit>亿元|万元|元)?(?![0-9.%])"
 )
 # Budget tables are kept in 万元 to two decimals: a figure written to the hundred yuan
 # ("15621.11万元") is stated, not rounded (../shared/real's gold takes it as the budget), while
@@ -50,7 +50,8 @@ def totals(doc: Document) -> list[Total]:
         if amount is None:
             continue
         row = (text.rfind("\n", 0, label.start()) + 1, _line_end(text, amount.end()))
-        found.append(Total(label.group(), Decimal(amount.group("n").replace(",", "")), amount.group("unit"),
+        unit = amount.group("unit") or amount.group("label_unit")
+        found.append(Total(label.group(), Decimal(amount.group("n").replace(",", "")), unit,
                            amount.start("n"), amount.end("unit") if amount.group("unit") else amount.end("n"), row))
     return found
 
