@@ -32,8 +32,12 @@ EXCLUDED = {
     ("unruled", 7): {"rt09_hubei_xianan_road_table"},
 }
 # Left out of every rendering: rt18 and rt19 are about the bytes of a damaged .txt, which a
-# rendering does not keep.
-NOT_RENDERED = {"rt18_anhui_feixi_truncated", "rt19_jilin_yanji_badbytes"}
+# rendering does not keep; rt28 and rt29 about a 自评表 flattened into lines of cells set apart
+# by single spaces, as a copy to text leaves it: drawn as a justified paragraph, a single
+# space is narrower than a character, the PDF reader rightly joins the cells ("1,**01,**0")
+# and no reader could tell them apart again.
+NOT_RENDERED = {"rt18_anhui_feixi_truncated", "rt19_jilin_yanji_badbytes",
+                "rt28_qinghai_huzhu_training_flat_form", "rt29_xinjiang_hami_irrigation_masked_form"}
 
 
 @pytest.fixture(scope="module", params=list(MIN_MICRO_F1), ids=lambda p: f"{p[0]}-{p[1] or 'oneline'}")
