@@ -98,6 +98,7 @@ HEADER_ROWS = 2
 ROW_LABEL = re.compile(r"[\u4e00-\u9fff（）()、]{2,20}")
 # A clause longer than this (a table dump, a run-on line) is cut for the evidence.
 MAX_CLAUSE = 200
+PROSE_RESULT = "prose"  # the source of an indicator read from a result sentence (indicators/results.py)
 
 
 def extract(doc: Document, ctx: Context) -> list:
@@ -128,8 +129,10 @@ def _is_tally(text: str, q: QuantityMatch) -> bool:
 
 
 def _excluded_spans(doc: Document, ctx: Context) -> list[tuple[int, int]]:
-    spans = [(r.span.char_start, r.span.char_end) for r in ctx.indicators]
-    spans += _prose_actual_spans(doc.text, ctx.indicators)
+    # Results read from prose as indicators (source 'prose') stay tallies as well.
+    indicators = [r for r in ctx.indicators if r.source != PROSE_RESULT]
+    spans = [(r.span.char_start, r.span.char_end) for r in indicators]
+    spans += _prose_actual_spans(doc.text, indicators)
     spans += [(t.char_start, t.char_end) for t in doc.tables if _budget_or_indicator_table(doc, t, ctx)]
     for section in doc.sections:
         at = doc.text.find(section.numbering, section.char_start) if section.numbering else -1

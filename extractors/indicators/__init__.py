@@ -16,6 +16,7 @@ from extractors.indicators.flat import read_flat
 from extractors.indicators.prose import fill_actuals, read_explicit
 from extractors.form.indicators import IndicatorDraft, read_tables
 from extractors.form.vocab import squash
+from extractors.indicators.results import read_results
 from extractors.indicators.text import read_lists
 from extractors.indicators.vocab import COST_WORDS, achieved, lower_is_better, read_value, unit_in_name, units_agree
 from extractors.records import DocFacts, IndicatorRecord, make_span
@@ -35,6 +36,8 @@ def extract(doc: Document, ctx: Context) -> list:
     explicit = read_explicit(doc, taken + [(f.start, f.end) for f in list_items])
     items = _merge([*_by_table(doc, table_items), flat_items, list_items, explicit])
     fill_actuals(doc, items, taken)
+    if not items:  # no targets set: the results the prose states are the indicators
+        items = read_results(doc, taken)
     records: list = [_record(doc, item) for item in items]
     blocks += flat_blocks
     stated = ctx.facts.self_score if len(blocks) == 1 and blocks[0].total_score is None else None

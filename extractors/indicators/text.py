@@ -42,7 +42,7 @@ _TRAILING_VALUE = re.compile(
     r"(?:及以上|以上|及以下|以下|以内)?)$"
 )
 _SENTENCE = re.compile(r"[,;。!?]")
-_TARGET_LEAD = re.compile(r"(?:年度|全年|计划)?(?:目标值|指标值|目标|计划值|预期值)(?:为|是|:)?[ \t]*")
+_TARGET_LEAD = re.compile(r"(?:年初|年度|全年|计划)?(?:目标值|指标值|目标|计划值|预期值)(?:为|是|:)?[ \t]*")
 _ACTUAL_WORD = re.compile(r"(?:(?:实际|全年)(?:完成|实现)?|完成|实现|达到)(?:值|了)?(?:为|是|:)?[ \t]*")
 _ACTUAL_TAIL = re.compile(rf"[,;、][ \t]*{_ACTUAL_WORD.pattern}(?P<actual>[^,;。]{{1,30}})")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
