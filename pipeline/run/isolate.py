@@ -174,8 +174,10 @@ class Children:
 
 
 def _sha(path: Path | str) -> str | None:
+    path = Path(path)
     try:
-        return file_sha256(Path(path))
+        # Only a regular file: opening a named pipe that hung its child would hang us too.
+        return file_sha256(path) if path.is_file() else None
     except OSError:
         return None
 

@@ -31,6 +31,12 @@ HIDDEN = pa.schema([("_part", pa.string()), ("_file", pa.string()), ("_source", 
                     ("_row", pa.int32())])
 _INDEX_SCHEMA = pa.schema([("file", pa.string()), ("sha256", pa.string()), ("version", pa.string()),
                            ("final", pa.bool_())])
+# A part is written every FLUSH_FILES files, FLUSH_CHARS characters of text or FLUSH_SECONDS
+# seconds, whichever comes first: what the main process holds at most, and what a killed run
+# loses at most (slow files: OCR of a long scan takes minutes).
+FLUSH_FILES = 64
+FLUSH_CHARS = 4_000_000
+FLUSH_SECONDS = 60.0
 # Stages of an error that says nothing about the file itself (the machine was busy, a worker died).
 RETRY_STAGES = frozenset({"timeout", "crash", "worker"})
 
@@ -77,21 +83,24 @@ class Parts:
 
 
 class PartWriter:
-    """Buffers results and writes a part every `max_files` files or `max_chars` characters of
-    text, whichever comes first: memory stays bounded whatever the size of the archive."""
+    """Buffers results and writes them a part at a time (FLUSH_FILES, FLUSH_CHARS): memory
+    stays bounded whatever the size of the archive."""
 
-    def __init__(self, parts: Parts, version: str, max_files: int = 64, max_chars: int = 4_000_000) -> None:
+    def __init__(self, parts: Parts, version: str) -> None:
         self.parts, self.version = parts, version
-        self.max_files, self.max_chars = max_files, max_chars
         self.written: list[Entry] = []
         self._pending: list[tuple[str, str | None, list[FileResult]]] = []
         self._chars = 0
+        self._since = 0.0
         self._serial = 0
 
     def add(self, file: Path, sha256: str | None, results: list[FileResult]) -> None:
+        if not self._pending:
+            self._since = time.monotonic()
         self._pending.append((str(file), sha256, results))
         self._chars += sum(len(row["text"] or "") for r in results for row in r.rows.get("doc_text", []))
-        if len(self._pending) >= self.max_files or self._chars >= self.max_chars:
+        if (len(self._pending) >= FLUSH_FILES or self._chars >= FLUSH_CHARS
+                or time.monotonic() - self._since >= FLUSH_SECONDS):
             self.flush()
 
     def flush(self) -> None:
