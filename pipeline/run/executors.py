@@ -63,7 +63,7 @@ def _on_dask(files: list[Path], work: Work, jobs: int, scheduler: str | None) ->
         if scheduler:
             client = Client(scheduler, timeout="30s")
         else:
-            cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, dashboard_address=None)
+            cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, dashboard_address=":0")
             client = Client(cluster)
     except OSError as exc:
         raise JixiaoError(f"cannot reach the Dask scheduler {scheduler or '(local)'}: {exc}") from exc
