@@ -310,12 +310,17 @@ def align_indicators(indicators: list[dict], doc_keys: dict[str, tuple]) -> list
         dept, project, _ = doc_keys.get(row["doc_id"], (None, None, None))
         groups.setdefault((dept, project), []).append(row)
     out = []
-    for (dept, project), rows in sorted(groups.items(), key=lambda kv: (kv[0][0] or "", kv[0][1] or "")):
-        out.extend(_align_indicator_group(dept, project, rows, doc_keys))
+    for (dept, project), rows in sorted(groups.items(), key=lambda kv: group_order(kv[0])):
+        out.extend(align_indicator_group(dept, project, rows, doc_keys))
     return out
 
 
-def _align_indicator_group(dept, project, rows: list[dict], doc_keys) -> list[dict]:
+def group_order(group: tuple) -> tuple:
+    """Groups of indicators and problems, (department_key, project_key), in output order."""
+    return tuple(key or "" for key in group)
+
+
+def align_indicator_group(dept, project, rows: list[dict], doc_keys) -> list[dict]:
     names = [_PUNCT.sub("", nfkc(r.get("name"))) for r in rows]
     units = [unit_norm(r.get("target_unit") or r.get("actual_unit")) for r in rows]
     seeds: dict[tuple, list[int]] = {}

@@ -28,7 +28,7 @@ from collections import Counter
 import numpy as np
 
 from pipeline.align.cluster import agglomerate
-from pipeline.align.keys import nfkc
+from pipeline.align.keys import group_order, nfkc
 
 THRESHOLD = 12.0
 # Groups up to this size score every pair; larger ones (a department with hundreds of
@@ -122,40 +122,55 @@ def recurrence(problems: list[dict], doc_keys: dict[str, tuple]) -> tuple[list[d
     """(problem_keys rows, problem_recurrence rows). `doc_keys`: doc_id -> (dept, project, year)."""
     groups: dict[tuple, list[dict]] = {}
     for row in problems:
-        dept, project, year = doc_keys.get(row["doc_id"], (None, None, None))
-        groups.setdefault((dept, project), []).append({**row, "year": year})
+        dept, project, _ = doc_keys.get(row["doc_id"], (None, None, None))
+        groups.setdefault((dept, project), []).append(row)
     keys, recurring = [], []
-    for (dept, project), rows in sorted(groups.items(), key=lambda kv: (kv[0][0] or "", kv[0][1] or "")):
-        rows.sort(key=lambda r: (r["year"] or 0, r["doc_id"], r.get("char_start") or 0))
-        # Without a department there is no "same department" to recur in: every problem stands alone.
-        threshold = THRESHOLD if dept is not None else float("inf")
-        edges = similarity_edges([r.get("text") or "" for r in rows], [r.get("category") for r in rows],
-                                 threshold) if dept is not None else {}
-        result = agglomerate(
-            len(rows), [], edges, threshold, linkage="complete",
-            # One problem per year: items of one report, or of one year, are different problems.
-            tags=lambda i: {rows[i]["year"] if rows[i]["year"] is not None else rows[i]["doc_id"]},
-        )
-        for cluster, link in zip(result.clusters, result.linkage):
-            members = [rows[i] for i in cluster]
-            key = _problem_key(members[0])
-            keys.extend({"doc_id": r["doc_id"], "char_start": r.get("char_start"), "department_key": dept,
-                         "project_key": project, "year": r["year"], "problem_key": key,
-                         "score": result.best[i]} for i, r in zip(cluster, members))
-            years = sorted({r["year"] for r in members if r["year"] is not None})
-            if len(years) >= 2:
-                recurring.append({
-                    "department_key": dept, "project_key": project, "problem_key": key,
-                    "years": ",".join(map(str, years)), "n_years": len(years),
-                    "first_year": years[0], "last_year": years[-1],
-                    # The latest wording, on one line (list items keep the report's line breaks).
-                    "example_text": re.sub(r"\s+", " ", members[-1].get("text") or "").strip(),
-                    "doc_ids": ",".join(dict.fromkeys(r["doc_id"] for r in members)),
-                    "score": link,
-                })
-    recurring.sort(key=lambda r: (-r["n_years"], r["department_key"] or "", r["project_key"] or "",
-                                  r["first_year"]))
+    for (dept, project), rows in sorted(groups.items(), key=lambda kv: group_order(kv[0])):
+        group_keys, group_recurring = recurrence_of(dept, project, rows, doc_keys)
+        keys += group_keys
+        recurring += group_recurring
+    return keys, sort_recurring(recurring)
+
+
+def recurrence_of(dept: str | None, project: str | None, problems: list[dict],
+                  doc_keys: dict[str, tuple]) -> tuple[list[dict], list[dict]]:
+    """The problem_keys and problem_recurrence rows of one department and project."""
+    rows = [{**row, "year": doc_keys.get(row["doc_id"], (None, None, None))[2]} for row in problems]
+    rows.sort(key=lambda r: (r["year"] or 0, r["doc_id"], r.get("char_start") or 0))
+    # Without a department there is no "same department" to recur in: every problem stands alone.
+    threshold = THRESHOLD if dept is not None else float("inf")
+    edges = similarity_edges([r.get("text") or "" for r in rows], [r.get("category") for r in rows],
+                             threshold) if dept is not None else {}
+    result = agglomerate(
+        len(rows), [], edges, threshold, linkage="complete",
+        # One problem per year: items of one report, or of one year, are different problems.
+        tags=lambda i: {rows[i]["year"] if rows[i]["year"] is not None else rows[i]["doc_id"]},
+    )
+    keys, recurring = [], []
+    for cluster, link in zip(result.clusters, result.linkage):
+        members = [rows[i] for i in cluster]
+        key = _problem_key(members[0])
+        keys.extend({"doc_id": r["doc_id"], "char_start": r.get("char_start"), "department_key": dept,
+                     "project_key": project, "year": r["year"], "problem_key": key,
+                     "score": result.best[i]} for i, r in zip(cluster, members))
+        years = sorted({r["year"] for r in members if r["year"] is not None})
+        if len(years) >= 2:
+            recurring.append({
+                "department_key": dept, "project_key": project, "problem_key": key,
+                "years": ",".join(map(str, years)), "n_years": len(years),
+                "first_year": years[0], "last_year": years[-1],
+                # The latest wording, on one line (list items keep the report's line breaks).
+                "example_text": re.sub(r"\s+", " ", members[-1].get("text") or "").strip(),
+                "doc_ids": ",".join(dict.fromkeys(r["doc_id"] for r in members)),
+                "score": link,
+            })
     return keys, recurring
+
+
+def sort_recurring(recurring: list[dict]) -> list[dict]:
+    """Most years first, then by department, project and first year."""
+    return sorted(recurring, key=lambda r: (-r["n_years"], r["department_key"] or "", r["project_key"] or "",
+                                            r["first_year"]))
 
 
 def _problem_key(first: dict) -> str:

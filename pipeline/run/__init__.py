@@ -145,13 +145,16 @@ def extract_to(
             if on_file_done:
                 on_file_done(path, results)
         writer.flush()
+        read_seconds = time.perf_counter() - started
         live = reused + writer.written
         with store.staged(out) as folder:
-            assemble(parts, live, folder, aliases)
+            align_seconds = assemble(parts, live, folder, aliases)
             documents = store.read_rows(folder / "documents.parquet", ["source_path", "status", "error"])
             summary = {"files": len(documents), "failed": sum(d["status"] == "error" for d in documents),
                        "skipped": len(found.skipped), "read": len(to_read), "reused": len(reused),
-                       "version": version}
+                       "version": version,
+                       "seconds": {"read": round(read_seconds, 2), "align": round(align_seconds, 2),
+                                   "assemble": round(time.perf_counter() - started - read_seconds, 2)}}
             store.commit(folder, out, csv=csv, xlsx=xlsx, summary=summary)
         parts.keep_only({e.part for e in live})
     except OSError as exc:

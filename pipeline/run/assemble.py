@@ -5,6 +5,8 @@ batches to a Parquet writer. Alignment then reads only the columns it needs.
 """
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -12,7 +14,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline import store
-from pipeline.align.compare import align
+from pipeline.align.compare import document_keys
+from pipeline.align.keys import align_indicator_group, read_aliases
+from pipeline.align.problems import recurrence_of, sort_recurring
 from pipeline.core.schema import TABLES, columns
 from pipeline.run.parts import PER_DOCUMENT, Entry, Parts
 
@@ -30,8 +34,9 @@ _KEPT_FOR_COPIES = ("documents", "errors")
 _NOTE = "'same content as ' || dup.first || ': its facts are listed once, under that file'"
 
 
-def assemble(parts: Parts, live: list[Entry], folder: Path, aliases: Path | str | None = None) -> None:
-    """Write every table of the contract into the staging `folder`."""
+def assemble(parts: Parts, live: list[Entry], folder: Path, aliases: Path | str | None = None) -> float:
+    """Write every table of the contract into the staging `folder`; return the seconds that
+    alignment took."""
     con = duckdb.connect()
     try:
         con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
@@ -53,10 +58,84 @@ def assemble(parts: Parts, live: list[Entry], folder: Path, aliases: Path | str 
             _write(con, table, _select(table), folder / f"{table}.parquet")
     finally:
         con.close()
-    needed = {name: pq.read_table(folder / f"{name}.parquet", columns=cols).to_pylist()
-              for name, cols in ALIGN_COLUMNS.items()}
-    for name, rows in align(needed, aliases=aliases).items():
+    started = time.perf_counter()
+    _align(folder, aliases)
+    return time.perf_counter() - started
+
+
+def _align(folder: Path, aliases: Path | str | None) -> None:
+    """Alignment tables from the staged ones, one department and project at a time: the
+    documents' few columns are held whole, indicators and problems one group at a time."""
+    docs = [d for d in store.read_rows(folder / "documents.parquet", ALIGN_COLUMNS["documents"]) if d["doc_id"]]
+    departments, projects, doc_keys = document_keys(docs, read_aliases(aliases))
+    del docs
+    for name, rows in (("department_keys", departments), ("project_keys", projects)):
         pq.write_table(store.to_arrow(name, rows), folder / f"{name}.parquet")
+    with _Rows(folder / "indicator_keys.parquet", "indicator_keys") as out:
+        for (dept, project), rows in _groups(folder / "indicators.parquet", "indicators", doc_keys):
+            out.extend(align_indicator_group(dept, project, rows, doc_keys))
+    recurring = []
+    with _Rows(folder / "problem_keys.parquet", "problem_keys") as out:
+        for (dept, project), rows in _groups(folder / "problems.parquet", "problems", doc_keys):
+            keys, found = recurrence_of(dept, project, rows, doc_keys)
+            out.extend(keys)
+            recurring += found  # one row per recurring problem: few
+    pq.write_table(store.to_arrow("problem_recurrence", sort_recurring(recurring)),
+                   folder / "problem_recurrence.parquet")
+
+
+def _groups(path: Path, table: str, doc_keys: dict) -> Iterator[tuple[tuple, list[dict]]]:
+    """Rows of a staged table by (department_key, project_key) of their document, groups in
+    the order of group_order, rows in the table's order within a group."""
+    keys = pa.table({"doc_id": list(doc_keys), "_dept": [k[0] for k in doc_keys.values()],
+                     "_project": [k[1] for k in doc_keys.values()]})
+    cols = ", ".join(f't."{c}"' for c in ALIGN_COLUMNS[table])
+    con = duckdb.connect()
+    try:
+        con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+        con.register("doc_keys", keys)
+        reader = con.sql(f"""
+            SELECT {cols}, k._dept, k._project
+            FROM read_parquet(?, file_row_number = true) t LEFT JOIN doc_keys k USING (doc_id)
+            ORDER BY coalesce(k._dept, ''), coalesce(k._project, ''), k._dept IS NOT NULL,
+                     k._project IS NOT NULL, t.file_row_number""", params=[str(path)]).to_arrow_reader(BATCH_ROWS)
+        group, rows = None, []
+        for batch in reader:
+            for row in batch.to_pylist():
+                key = (row.pop("_dept"), row.pop("_project"))
+                if key != group and rows:
+                    yield group, rows
+                    rows = []
+                group = key
+                rows.append(row)
+        if rows:
+            yield group, rows
+    finally:
+        con.close()
+
+
+class _Rows:
+    """Rows of one table written to Parquet a batch at a time."""
+
+    def __init__(self, path: Path, table: str) -> None:
+        self.table, self.rows = table, []
+        self.writer = pq.ParquetWriter(path, store.arrow_schema(table))
+
+    def extend(self, rows: list[dict]) -> None:
+        self.rows += rows
+        if len(self.rows) >= BATCH_ROWS:
+            self._flush()
+
+    def _flush(self) -> None:
+        self.writer.write_table(store.to_arrow(self.table, self.rows))
+        self.rows = []
+
+    def __enter__(self) -> _Rows:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._flush()
+        self.writer.close()
 
 
 def _empty(table: str) -> str:
