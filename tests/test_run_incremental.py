@@ -150,3 +150,26 @@ def test_run_incremental_commit_interrupted_mid_move_is_finished_by_the_next_rea
     monkeypatch.undo()
     assert len(store.load(out).documents) == 6, "the committed set is moved in whole"
     assert not list(out.glob(store.STAGING_PREFIX + "*"))
+
+
+def test_run_incremental_cli_says_what_it_did_not_read_again(folder, tmp_path):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    out = str(tmp_path / "out")
+    first = CliRunner().invoke(app, ["extract", str(folder), "--out", out, "--jobs", "1"])
+    again = CliRunner().invoke(app, ["extract", str(folder), "--out", out, "--jobs", "1"])
+    full = CliRunner().invoke(app, ["extract", str(folder), "--out", out, "--jobs", "1", "--full"])
+    assert first.exit_code == again.exit_code == full.exit_code == 0, again.output
+    assert "not read again" not in first.output and "not read again" not in full.output
+    assert "6 files unchanged since an earlier run were not read again (0 read" in again.output
+
+
+def test_run_incremental_cli_unknown_executor_is_one_line(folder, tmp_path):
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    result = CliRunner().invoke(app, ["extract", str(folder), "--out", str(tmp_path / "out"), "--executor", "spark"])
+    assert result.exit_code == 1 and "--executor must be one of process, dask" in result.output

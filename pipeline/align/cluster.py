@@ -80,11 +80,13 @@ def agglomerate(
         for z, s in links.merge(x, y):
             heapq.heappush(heap, (-s, min(x, z), max(x, z)))
     done = sorted((sorted(m), merged_at[x]) for x, m in members.items())
+    cluster_of = {i: c for c, (cluster, _) in enumerate(done) for i in cluster}
     best: list[float | None] = [None] * n
-    for cluster, _ in done:
-        for i in cluster:
-            scores = [s for j in cluster if j != i and (s := edges.get(_key(i, j))) is not None]
-            best[i] = max(scores) if scores else None
+    for (i, j), s in edges.items():
+        if cluster_of[i] == cluster_of[j]:
+            for k in (i, j):
+                if best[k] is None or s > best[k]:
+                    best[k] = s
     return Clustering([c for c, _ in done], [s for _, s in done], best)
 
 

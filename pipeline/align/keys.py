@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -41,6 +42,7 @@ _NOT_A_LEVEL = ("市场",)
 _YEAR = re.compile(r"(?:19|20)\d{2}\s*(?:年度|年)?|年度")
 _LEADING_YEAR = re.compile(r"^\s*(?:19|20)\d{2}\s*(?:年度|年)?")
 _PUNCT = re.compile(r"[\W_]+")
+_SPACE = re.compile(r"\s+")
 # Words that name the money rather than the project; stripped from the end, repeatedly.
 _PROJECT_SUFFIXES = ("工作经费", "项目资金", "专项资金", "专项经费", "资金", "经费", "专项", "项目")
 # A group with more distinct names than this compares names only inside blocks of one first
@@ -51,9 +53,11 @@ LENGTH_BAND = 4
 _UNIT_SPELLINGS = {"％": "%", "平米": "平方米", "㎡": "平方米", "m2": "平方米", "千米": "公里"}
 
 
+@lru_cache(maxsize=1 << 16)
 def nfkc(text: str | None) -> str:
-    """Width and compatibility forms folded, whitespace removed: the spelling-blind form."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text or ""))
+    """Width and compatibility forms folded, whitespace removed: the spelling-blind form.
+    (Cached: an archive repeats its names year after year.)"""
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text or ""))
 
 
 def light(name: str | None) -> str:

@@ -31,9 +31,9 @@ from pipeline.align.cluster import agglomerate
 from pipeline.align.keys import group_order, nfkc
 
 THRESHOLD = 12.0
-# Groups up to this size score every pair; larger ones (a department with hundreds of
-# problems over the years) first pick candidate pairs (_candidates).
-EXACT_UP_TO = 200
+# Groups up to this size score every pair; larger ones first pick the candidate pairs by
+# numpy (_candidates): most pairs of a project's problems share too little to recur.
+EXACT_UP_TO = 4
 HASH_DIMS = 4096
 _ROWS_PER_BLOCK = 256
 CATEGORY_BONUS = 3.0
@@ -101,13 +101,19 @@ def _vectors(texts: list[str]) -> list[dict[str, float]]:
 
 
 def _candidates(vectors: list[dict[str, float]], cosine: float) -> list[tuple[int, int]]:
-    """Pairs whose cosine may reach `cosine`. Features hashed into HASH_DIMS buckets: weights
-    are never negative, so a hashed dot product is never below the true one (no pair is lost),
-    and it is one matrix product per block of rows."""
-    matrix = np.zeros((len(vectors), HASH_DIMS))
+    """Pairs whose cosine may reach `cosine`, by one matrix product per block of rows: a
+    column per feature, or with more features than HASH_DIMS, features hashed into that many
+    buckets — weights are never negative, so a hashed dot product is never below the true
+    one and no pair is lost. (The 1e-9 of slack covers the order of numpy's sums.)"""
+    columns: dict[str, int] = {}
+    for vector in vectors:
+        for g in vector:
+            columns.setdefault(g, len(columns))
+    hashed = len(columns) > HASH_DIMS
+    matrix = np.zeros((len(vectors), HASH_DIMS if hashed else len(columns)))
     for row, vector in enumerate(vectors):
         for g, v in vector.items():
-            matrix[row, zlib.crc32(g.encode()) % HASH_DIMS] += v
+            matrix[row, zlib.crc32(g.encode()) % HASH_DIMS if hashed else columns[g]] += v
     found = []
     for start in range(0, len(vectors), _ROWS_PER_BLOCK):
         block = matrix[start:start + _ROWS_PER_BLOCK] @ matrix.T
