@@ -129,6 +129,8 @@ def extract_to(
     if missing:
         raise JixiaoError(f"no such file or folder: {', '.join(missing)}")
     read_aliases(aliases)  # a wrong aliases file fails now, not after hours of reading
+    if out.exists() and not out.is_dir():
+        raise JixiaoError(f"cannot write tables to {out}: it is a file, not a folder")
     found = discover(paths, options)
     work = Work(options, max_chars, file_timeout or None)
     version = reading_version((work.options, work.max_chars))
