@@ -23,6 +23,7 @@ from typing import Iterable, Iterator
 import duckdb
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipeline.core.errors import JixiaoError
@@ -34,6 +35,11 @@ MANIFEST = "manifest.json"
 STAGING_PREFIX = ".staging-"
 COMMITTED = "COMMITTED"  # in a staging folder: its set is complete and moves in
 CSV_BATCH_ROWS = 2000
+# DuckDB's buffer limits (it spills to disk beyond them): its default, most of the
+# machine's memory, would let the peak memory of a run grow with the archive. Writing the
+# DuckDB file needs room for the longest text of the set, a few times over.
+DUCKDB_MEMORY = "128MB"
+DUCKDB_WRITE_MIB = 32
 _FEN = Decimal("0.01")
 _ARROW_TYPES = {
     "VARCHAR": pa.string(),
@@ -142,8 +148,12 @@ def _move_in(folder: Path, out: Path) -> None:
 
 
 def _write_duckdb(parquet: dict[str, Path], path: Path) -> None:
+    longest = max((pc.max(pc.binary_length(batch.column(0))).as_py() or 0 for batch in
+                   pq.ParquetFile(parquet["doc_text"]).iter_batches(batch_size=256, columns=["text"])), default=0)
     con = duckdb.connect(str(path))
     try:
+        con.execute(f"SET memory_limit = '{DUCKDB_WRITE_MIB + 8 * longest // 2**20}MB'")
+        con.execute("SET threads = 1")
         for name, source in parquet.items():
             cols = ", ".join(f'"{col}" {kind}' for col, kind in TABLES[name])
             con.execute(f'CREATE TABLE "{name}" ({cols})')

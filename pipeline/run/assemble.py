@@ -6,6 +6,7 @@ batches to a Parquet writer. Alignment then reads only the columns it needs.
 from __future__ import annotations
 
 import time
+from collections import OrderedDict
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,9 +21,10 @@ from pipeline.align.problems import recurrence_of, sort_recurring
 from pipeline.core.schema import TABLES, columns
 from pipeline.run.parts import PER_DOCUMENT, Entry, Parts
 
-# DuckDB spills to disk beyond this (the sort of doc_text is the largest piece of work).
-MEMORY_LIMIT = "256MB"
 BATCH_ROWS = 2048
+# Parts whose rows of one table are kept while gathering: parts are written in about the
+# order of the paths, so rows in that order come from one or two parts at a time.
+_PARTS_CACHED = 8
 # What alignment reads of each table.
 ALIGN_COLUMNS = {
     "documents": ["doc_id", "department", "region", "project", "year"],
@@ -39,14 +41,15 @@ def assemble(parts: Parts, live: list[Entry], folder: Path, aliases: Path | str 
     alignment took."""
     con = duckdb.connect()
     try:
-        con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+        con.execute(f"SET memory_limit = '{store.DUCKDB_MEMORY}'")
+        con.execute("SET threads = 1")
         con.execute("SET temp_directory = ?", [str(folder / ".duckdb-spill")])
         con.register("live", pa.table({"_part": [e.part for e in live], "_file": [e.file for e in live]}))
         used = {e.part for e in live}
         for table in PER_DOCUMENT:
             files = [str(p) for p in parts.files(table, used)]
-            source = (f"(SELECT * FROM read_parquet({files!r}) SEMI JOIN live USING (_part, _file))" if files
-                      else _empty(table))
+            source = (f"(SELECT * FROM read_parquet({files!r}, file_row_number = true) "
+                      f"SEMI JOIN live USING (_part, _file))" if files else _empty(table))
             con.execute(f'CREATE TEMP VIEW "raw_{table}" AS SELECT * FROM {source}')
         con.execute("""
             CREATE TEMP TABLE dup AS
@@ -54,8 +57,17 @@ def assemble(parts: Parts, live: list[Entry], folder: Path, aliases: Path | str 
                 SELECT source_path, min(source_path) OVER (PARTITION BY sha256) AS first
                 FROM raw_documents WHERE status <> 'error' AND sha256 IS NOT NULL)
             WHERE source_path <> first""")
+        # Every result has one documents row: its rank orders the rows of every table, so
+        # that sorting them compares integers, not paths.
+        con.execute("""
+            CREATE TEMP TABLE rank AS
+            SELECT _source, _file, row_number() OVER (ORDER BY _source, _file) AS _rank FROM raw_documents""")
         for table in PER_DOCUMENT:
-            _write(con, table, _select(table), folder / f"{table}.parquet")
+            path = folder / f"{table}.parquet"
+            if table == "documents":
+                _write(con, table, _select(table), path)
+            else:
+                _gather(con, parts, table, path)
     finally:
         con.close()
     started = time.perf_counter()
@@ -92,7 +104,8 @@ def _groups(path: Path, table: str, doc_keys: dict) -> Iterator[tuple[tuple, lis
     cols = ", ".join(f't."{c}"' for c in ALIGN_COLUMNS[table])
     con = duckdb.connect()
     try:
-        con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'")
+        con.execute(f"SET memory_limit = '{store.DUCKDB_MEMORY}'")
+        con.execute("SET threads = 1")
         con.register("doc_keys", keys)
         reader = con.sql(f"""
             SELECT {cols}, k._dept, k._project
@@ -142,7 +155,7 @@ def _empty(table: str) -> str:
     """A typed source without rows, for a table no part has (a run over no files)."""
     cols = ", ".join(f'NULL::{kind} AS "{name}"' for name, kind in TABLES[table])
     return f"(SELECT {cols}, NULL::VARCHAR AS _part, NULL::VARCHAR AS _file, NULL::VARCHAR AS _source, " \
-           f"NULL::INTEGER AS _row WHERE false)"
+           f"NULL::INTEGER AS _row, NULL::BIGINT AS file_row_number WHERE false)"
 
 
 def _select(table: str) -> str:
@@ -155,6 +168,36 @@ def _select(table: str) -> str:
     else:
         join = "" if table in _KEPT_FOR_COPIES else "ANTI JOIN dup ON t._source = dup._source"
     return f'SELECT {", ".join(cols)} FROM "raw_{table}" t {join} ORDER BY t._source, t._file, t._row'
+
+
+def _gather(con: duckdb.DuckDBPyConnection, parts: Parts, table: str, path: Path) -> None:
+    """A table whose rows may be wide (doc_text): DuckDB orders only (part, row) pairs, and
+    the rows are taken from the parts a stretch at a time, so that no sort holds the text."""
+    join = "" if table in _KEPT_FOR_COPIES else "ANTI JOIN dup ON t._source = dup._source"
+    order = con.sql(f"""
+        SELECT t._part, t.file_row_number FROM "raw_{table}" t JOIN rank USING (_source, _file) {join}
+        ORDER BY rank._rank, t._row""").to_arrow_reader(BATCH_ROWS)
+    schema, cols = store.arrow_schema(table), columns(table)
+    cache: OrderedDict[str, pa.Table] = OrderedDict()
+
+    def rows_of(part: str) -> pa.Table:
+        if part not in cache:
+            cache[part] = pq.read_table(parts.root / part / f"{table}.parquet", columns=cols)
+            if len(cache) > _PARTS_CACHED:
+                cache.popitem(last=False)
+        cache.move_to_end(part)
+        return cache[part]
+
+    with pq.ParquetWriter(path, schema) as writer:
+        for batch in order:
+            part_of, row_of = batch.column(0).to_pylist(), batch.column(1).to_numpy()
+            pieces, start = [], 0
+            for end in range(1, len(part_of) + 1):
+                if end == len(part_of) or part_of[end] != part_of[start]:
+                    pieces.append(rows_of(part_of[start]).take(row_of[start:end]))
+                    start = end
+            if pieces:
+                writer.write_table(pa.concat_tables(pieces).cast(schema))
 
 
 def _write(con: duckdb.DuckDBPyConnection, table: str, query: str, path: Path) -> None:
