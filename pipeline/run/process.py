@@ -19,8 +19,8 @@ from pipeline.core.schema import TABLES, columns
 from pipeline.readers import DEFAULT_OPTIONS, ReadOptions, Unreadable
 
 # About 5,000 pages of Chinese text. Extraction is linear in the length of a text (about
-# 4 s per million characters), but a file far past any report is usually a data dump that
-# would hold a worker for minutes: it fails alone unless the user raises the limit.
+# 10 s per million characters, BENCHMARKS.md), but a file far past any report is usually a
+# data dump that would hold a worker for minutes: it fails alone unless the user raises it.
 MAX_CHARS = 10_000_000
 
 
