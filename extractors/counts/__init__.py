@@ -40,6 +40,7 @@ from pipeline.core import numbering as N
 from pipeline.core.money import unit_from_caption
 from pipeline.core.numbers import TIME_UNITS
 from pipeline.core.quantities import QuantityMatch, find_quantities
+from pipeline.core.spans import Spans
 from extractors.records import CountRecord, make_span
 from pipeline.core.document import Document, Table
 
@@ -105,9 +106,8 @@ def extract(doc: Document, ctx: Context) -> list:
     # Read on the match view, so that 萬冊次 and 個 count as 万册次 and 个; raw and evidence
     # are the text's own.
     view = doc.match_text
-    excluded = _excluded_spans(doc, ctx)
-    kept = [q for q in find_quantities(view)
-            if not any(s <= q.start < e for s, e in excluded) and _is_tally(view, q)]
+    excluded = Spans(_excluded_spans(doc, ctx))
+    kept = [q for q in find_quantities(view) if not excluded.covers(q.start) and _is_tally(view, q)]
     return [_record(doc, q, clause) for q, clause in zip(kept, _clauses(view, kept))]
 
 

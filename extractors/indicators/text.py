@@ -20,6 +20,7 @@ from extractors.indicators.vocab import read_value, unquote
 from pipeline.core import numbering as N
 from pipeline.core.quantities import COMPARATOR_RE
 from pipeline.core.document import Document
+from pipeline.core.spans import Spans
 
 GOAL_SECTIONS = {"目标设置"}
 
@@ -62,10 +63,11 @@ MAX_NAME, MAX_TARGET, MAX_QUALITATIVE, MAX_UNNUMBERED_LINE = 40, 30, 20, 50
 def read_lists(doc: Document, taken: list[tuple[int, int]]) -> list[IndicatorDraft]:
     """Indicator lines of the goal sections; lines inside `taken` spans (tables) are skipped."""
     found: list[IndicatorDraft] = []
+    taken_spans = Spans(taken)
     for start, end in _goal_ranges(doc):
         levels: dict[str, str | None] = {"level1": None, "level2": None, "style1": None}
         for line in _LINE.finditer(doc.match_text, start, end):
-            if line.start() == start or any(s <= line.start() < e for s, e in taken):
+            if line.start() == start or taken_spans.covers(line.start()):
                 continue  # the section's own heading, or a table row
             for piece in _level_sentences(doc, line):
                 found.extend(_read_line(doc, piece, levels))
