@@ -30,8 +30,11 @@ demo: install
 SEED_F1   ?= 1.0
 CORPUS_F1 ?= 0.99
 REAL_F1   ?= 1.0
+# ../shared/real-extra: a provincial 部门预算 and a municipal 单位预算 with gold (its workbooks have none).
+REAL_EXTRA_F1 ?= 1.0
 # The seed rendered as .doc, .wps, .html and .mht (tests/build_renderings.py), each scored
-# alone against the seed's gold; reached 1.0 each, the issue asks 0.90.
+# alone against the seed's gold, and a .zip of its renderings (tests/build_bundle.py) scored
+# member by member; reached 1.0 each, the issue asks 0.90.
 FORMATS_F1 ?= 0.9
 # The seed's PDF rendering scanned (page images, no text layer), read by OCR.
 SCANNED_F1 ?= 0.85
@@ -45,6 +48,7 @@ test: install-test sysdeps
 	else $(BIN)/jixiao eval --gold corpus/seed-gold --docs corpus --fail-under $(SEED_F1); fi
 	$(BIN)/jixiao eval --gold corpus/gold --docs corpus/archive --fail-under $(CORPUS_F1)
 	if [ -d ../shared/real ]; then $(BIN)/jixiao eval --gold ../shared/real --docs ../shared/real --fail-under $(REAL_F1); fi
+	if [ -d ../shared/real-extra ]; then $(BIN)/jixiao eval --gold ../shared/real-extra --docs ../shared/real-extra --fail-under $(REAL_EXTRA_F1); fi
 	renderings=$$(mktemp -d) && trap 'rm -rf "$$renderings"' EXIT && \
 	$(BIN)/python -m tests.build_renderings "$$renderings" >/dev/null && \
 	for fmt in doc wps html mht; do \
@@ -58,6 +62,10 @@ test: install-test sysdeps
 	for f in xlsx xls; do \
 	  $(BIN)/jixiao eval --gold "$$book/gold" --docs "$$book/$$f" --match-stem --fail-under $(FORM_F1) || exit 1; \
 	done
+	bundle=$$(mktemp -d) && trap 'rm -rf "$$bundle"' EXIT && \
+	$(BIN)/python -m tests.build_bundle "$$bundle" >/dev/null && \
+	$(BIN)/jixiao extract "$$bundle/seed_bundle.zip" --out "$$bundle/out" --jobs 1 >/dev/null && \
+	$(BIN)/jixiao eval --gold "$$bundle/gold" --out "$$bundle/out" --fail-under $(FORMATS_F1)
 	$(BIN)/python -m pytest -q
 
 # Regenerate the sample archive and its gold files (deterministic: byte-identical output).

@@ -29,7 +29,8 @@ class Extractor:
 EXTRACTORS: list[Extractor] = [
     Extractor("metadata", metadata.extract, requires=(),
               provides=("department", "region", "year", "project", "report_kind", "warnings")),
-    Extractor("budgets", budgets.extract, requires=("year",),
+    # 收入 is budgeted income in a 部门预算 only.
+    Extractor("budgets", budgets.extract, requires=("year", "report_kind"),
               provides=("budgets", "budget_yuan", "actual_yuan", "execution_rate_pct",
                         "execution_rate_stated_pct", "warnings")),
     Extractor("scores", scores.extract, requires=("year",),

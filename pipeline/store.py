@@ -1,9 +1,12 @@
 """The tables on disk: `write` them (one Parquet file each, one DuckDB file holding them all,
 CSV/XLSX on request) and `load` them back as DataFrames.
 
-The new set is written in full into a staging folder inside the output folder and only then
-moved over the old files, one atomic rename per file, so a crash while writing leaves the
-previous set as it was.
+A new set is first written in full into a staging folder inside the output folder (by
+`write` from rows, or by the runner from Parquet parts, table by table), then committed: a
+marker file says the set is complete, and its files are moved over the old ones, one atomic
+rename each, the manifest last. A crash before the marker leaves the previous set as it was;
+a crash after it is finished by the next `write`, `load` or `connect` (`recover`), so a
+reader never sees tables of two runs side by side.
 """
 from __future__ import annotations
 
@@ -12,13 +15,15 @@ import os
 import re
 import shutil
 import tempfile
+from contextlib import contextmanager
 from decimal import ROUND_HALF_EVEN, Decimal
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 import duckdb
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipeline.core.errors import JixiaoError
@@ -27,6 +32,14 @@ from pipeline.core.schema import TABLES
 DUCKDB_FILE = "jixiao.duckdb"
 XLSX_FILE = "jixiao.xlsx"
 MANIFEST = "manifest.json"
+STAGING_PREFIX = ".staging-"
+COMMITTED = "COMMITTED"  # in a staging folder: its set is complete and moves in
+CSV_BATCH_ROWS = 2000
+# DuckDB's buffer limits (it spills to disk beyond them): its default, most of the
+# machine's memory, would let the peak memory of a run grow with the archive. Writing the
+# DuckDB file needs room for the longest text of the set, a few times over.
+DUCKDB_MEMORY = "128MB"
+DUCKDB_WRITE_MIB = 32
 _FEN = Decimal("0.01")
 _ARROW_TYPES = {
     "VARCHAR": pa.string(),
@@ -68,55 +81,98 @@ def _to_fen(value) -> Decimal | None:
 def write(tables: dict[str, list[dict]], out: Path, csv: bool = False, xlsx: bool = False,
           summary: dict | None = None) -> list[Path]:
     """Write every table of the contract (empty ones too) into `out`; return the files written."""
+    with staged(out) as folder:
+        for name in TABLES:
+            pq.write_table(to_arrow(name, tables.get(name, [])), folder / f"{name}.parquet")
+        return commit(folder, out, csv=csv, xlsx=xlsx, summary=summary)
+
+
+@contextmanager
+def staged(out: Path) -> Iterator[Path]:
+    """A new staging folder in `out`, for the Parquet file of every table; removed afterwards
+    unless its set was committed and could not be moved in (then `recover` finishes it)."""
     out = Path(out)
+    recover(out)
     out.mkdir(parents=True, exist_ok=True)
-    arrow = {name: to_arrow(name, tables.get(name, [])) for name in TABLES}
-    staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+    folder = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out))
     try:
-        names = _write_set(arrow, staging, csv=csv, xlsx=xlsx)
-        (staging / MANIFEST).write_text(
-            json.dumps({"tables": {n: t.num_rows for n, t in arrow.items()}, **(summary or {})},
-                       ensure_ascii=False, indent=2),
-            encoding="utf-8",
-        )
-        names.append(MANIFEST)  # last: its presence says the set before it is complete
-        for name in names:
-            os.replace(staging / name, out / name)
-        _remove_stale(out, names, csv=csv)
+        yield folder
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return [out / name for name in names]
+        if not (folder / COMMITTED).exists():
+            shutil.rmtree(folder, ignore_errors=True)
 
 
-def _write_set(arrow: dict[str, pa.Table], folder: Path, csv: bool, xlsx: bool) -> list[str]:
-    names = []
-    for name, table in arrow.items():
-        pq.write_table(table, folder / f"{name}.parquet")
-        names.append(f"{name}.parquet")
-    _write_duckdb(arrow, folder / DUCKDB_FILE)
+def commit(folder: Path, out: Path, csv: bool = False, xlsx: bool = False,
+           summary: dict | None = None) -> list[Path]:
+    """Build the DuckDB file (and CSV/XLSX) from the staged Parquet files, then move the set
+    into `out`."""
+    parquet = {name: folder / f"{name}.parquet" for name in TABLES}
+    names = [path.name for path in parquet.values()]
+    _write_duckdb(parquet, folder / DUCKDB_FILE)
     names.append(DUCKDB_FILE)
     if csv:
-        for name, table in arrow.items():
-            # utf-8-sig: the BOM makes Excel open Chinese text as UTF-8 instead of the ANSI code page.
-            _cell_frame(table).to_csv(folder / f"{name}.csv", index=False, encoding="utf-8-sig")
+        for name, path in parquet.items():
+            _write_csv(path, folder / f"{name}.csv")
             names.append(f"{name}.csv")
     if xlsx:
-        _write_xlsx(arrow, folder / XLSX_FILE)
+        _write_xlsx({name: pq.read_table(path) for name, path in parquet.items()}, folder / XLSX_FILE)
         names.append(XLSX_FILE)
-    return names
+    rows = {name: pq.ParquetFile(path).metadata.num_rows for name, path in parquet.items()}
+    (folder / MANIFEST).write_text(json.dumps({"tables": rows, **(summary or {})}, ensure_ascii=False, indent=2),
+                                   encoding="utf-8")
+    names.append(MANIFEST)  # last: its presence says the set before it is complete
+    (folder / COMMITTED).write_text(json.dumps({"files": names, "csv": csv}), encoding="utf-8")
+    _move_in(folder, Path(out))
+    return [Path(out) / name for name in names]
 
 
-def _write_duckdb(arrow: dict[str, pa.Table], path: Path) -> None:
+def recover(out: Path) -> None:
+    """Finish the move of a committed set that a crash interrupted; drop uncommitted ones."""
+    out = Path(out)
+    if not out.is_dir():
+        return
+    for folder in sorted(out.glob(STAGING_PREFIX + "*")):
+        if (folder / COMMITTED).is_file():
+            _move_in(folder, out)
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _move_in(folder: Path, out: Path) -> None:
+    plan = json.loads((folder / COMMITTED).read_text(encoding="utf-8"))
+    for name in plan["files"]:
+        if (folder / name).exists():  # moved already when a crash interrupted an earlier move
+            os.replace(folder / name, out / name)
+    _remove_stale(out, plan["files"], csv=plan["csv"])
+    shutil.rmtree(folder)
+
+
+def _write_duckdb(parquet: dict[str, Path], path: Path) -> None:
+    longest = max((pc.max(pc.binary_length(batch.column(0))).as_py() or 0 for batch in
+                   pq.ParquetFile(parquet["doc_text"]).iter_batches(batch_size=256, columns=["text"])), default=0)
     con = duckdb.connect(str(path))
     try:
-        for name, table in arrow.items():
+        con.execute(f"SET memory_limit = '{DUCKDB_WRITE_MIB + 8 * longest // 2**20}MB'")
+        con.execute("SET threads = 1")
+        for name, source in parquet.items():
             cols = ", ".join(f'"{col}" {kind}' for col, kind in TABLES[name])
             con.execute(f'CREATE TABLE "{name}" ({cols})')
-            con.register("incoming", table)
-            con.execute(f'INSERT INTO "{name}" SELECT * FROM incoming')
-            con.unregister("incoming")
+            con.execute(f'INSERT INTO "{name}" SELECT * FROM read_parquet(?)', [str(source)])
     finally:
         con.close()
+
+
+def _write_csv(source: Path, path: Path) -> None:
+    """Batch by batch, so that a large table is never whole in memory."""
+    # utf-8-sig: the BOM makes Excel open Chinese text as UTF-8 instead of the ANSI code page.
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        parquet = pq.ParquetFile(source)
+        header = True
+        for batch in parquet.iter_batches(batch_size=CSV_BATCH_ROWS):
+            _cell_frame(pa.Table.from_batches([batch])).to_csv(fh, index=False, header=header)
+            header = False
+        if header:  # no rows: the header alone
+            _cell_frame(parquet.schema_arrow.empty_table()).to_csv(fh, index=False)
 
 
 def _write_xlsx(arrow: dict[str, pa.Table], path: Path) -> None:
@@ -129,7 +185,8 @@ def _write_xlsx(arrow: dict[str, pa.Table], path: Path) -> None:
 def _cell_frame(table: pa.Table) -> pd.DataFrame:
     """The table for CSV and Excel, whose cells hold no lists: a list is written as JSON text,
     `[0, 1873, 3902]`."""
-    frame = table.to_pandas()
+    # Whole numbers stay whole in a column with empty cells (pandas would write 3.0).
+    frame = table.to_pandas(integer_object_nulls=True)
     for fld in table.schema:
         if pa.types.is_list(fld.type):
             frame[fld.name] = [None if v is None else json.dumps(v) for v in table.column(fld.name).to_pylist()]
@@ -158,9 +215,20 @@ def _remove_stale(out: Path, written: list[str], csv: bool) -> None:
 def connect(out: Path) -> duckdb.DuckDBPyConnection:
     """Read-only connection to the tables of an earlier `jixiao extract`."""
     path = Path(out) / DUCKDB_FILE
+    recover(out)
     if not path.is_file():
         raise _no_tables(out)
     return duckdb.connect(str(path), read_only=True)
+
+
+def read_rows(path: Path, columns: list[str]) -> list[dict]:
+    """The named columns of one Parquet file as rows (for the few columns a caller needs)."""
+    return pq.read_table(path, columns=columns).to_pylist()
+
+
+def row_counts(out: Path) -> dict[str, int]:
+    """Rows per table of the set in `out`, from the Parquet footers."""
+    return {name: pq.ParquetFile(Path(out) / f"{name}.parquet").metadata.num_rows for name in TABLES}
 
 
 class Tables(dict):
@@ -179,6 +247,7 @@ def load(out: Path | str = "outputs", tables: Iterable[str] = tuple(TABLES)) -> 
 
     Money columns hold exact `decimal.Decimal` values; doc_text.page_starts holds numpy arrays."""
     out, names = Path(out), list(tables)
+    recover(out)
     missing = [f"{name}.parquet" for name in names if not (out / f"{name}.parquet").is_file()]
     if missing:
         raise _no_tables(out, missing if len(missing) < len(names) else ())

@@ -1,9 +1,9 @@
 """Reports for the review-check tests: a clean self-evaluation report as text, changed one fact
-at a time, and the pipeline run on it as `jixiao extract` runs it (pipeline.run.extract_document)."""
+at a time, and the pipeline run on it as `jixiao extract` runs it (pipeline.run.process.extract_document)."""
 from __future__ import annotations
 
 from pipeline.core.document import Document
-from pipeline.run import extract_document
+from pipeline.run.process import extract_document
 
 # A self-evaluation report in which every figure agrees with every other: no rule fires on it.
 CLEAN = """江门市司法局2022年度法律援助经费项目支出绩效自评报告

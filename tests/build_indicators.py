@@ -2,9 +2,9 @@
 and the indicators extractor run on them as the pipeline runs it."""
 from __future__ import annotations
 
-from extractors import indicators, scores
+from extractors import indicators
 from extractors.context import Context
-from extractors.records import DocFacts, IndicatorRecord
+from extractors.records import IndicatorRecord
 from pipeline import sections
 from pipeline.core.document import Cell, Document, TextBuilder
 
@@ -36,17 +36,12 @@ def build(*parts: str | list[list[str | None]]) -> Document:
     return doc
 
 
-def run(doc: Document) -> tuple[list[IndicatorRecord], tuple[str, ...]]:
-    # As in the pipeline: the scores extractor runs first and its total is checked against.
-    ctx = Context()
-    ctx.absorb(scores.extract(doc, ctx))
-    records = indicators.extract(doc, ctx)
+def run(doc: Document) -> list[IndicatorRecord]:
+    records = indicators.extract(doc, Context())
     for record in records:
-        if isinstance(record, IndicatorRecord):
-            assert doc.text[record.span.char_start:record.span.char_end] == record.raw
-    found = [r for r in records if isinstance(r, IndicatorRecord)]
-    warnings = tuple(w for r in records if isinstance(r, DocFacts) for w in r.warnings)
-    return found, warnings
+        assert isinstance(record, IndicatorRecord)
+        assert doc.text[record.span.char_start:record.span.char_end] == record.raw
+    return records
 
 
 def goal_section(*lines: str) -> Document:

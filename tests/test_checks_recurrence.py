@@ -5,7 +5,7 @@ import pytest
 
 from pipeline.checks import across_documents
 from pipeline.core.schema import TABLES
-from pipeline.run import extract_document
+from pipeline.run.process import extract_document
 from tests.build_checks import CLEAN, document
 
 COPIED = "基层法律援助工作站人员力量薄弱"

@@ -38,7 +38,7 @@ from tests.conftest import SEED
     ("a. 服务对象满意度＞85％", "服务对象满意度", "＞85％", ">", "85", "%"),
 ])
 def test_indicators_list_line(line, name, target_raw, op, value, unit):
-    [record], _ = run(goal_section(line))
+    [record] = run(goal_section(line))
     assert (record.name, record.target_raw, record.target_op) == (name, target_raw, op)
     assert (record.target_value, record.target_unit) == (D(value), unit)
     assert record.source == "text" and record.raw == line.strip()
@@ -49,7 +49,7 @@ def test_indicators_list_line(line, name, target_raw, op, value, unit):
     "产出指标：培训人民调解员≥600人次；培训合格率≥95%。效益指标：调解成功率≥95%。",
 ])
 def test_indicators_list_paragraph_of_level_sentences(paragraph):
-    records, _ = run(goal_section(paragraph))
+    records = run(goal_section(paragraph))
     assert [(r.name, r.target_raw, r.level1) for r in records] == [
         ("培训人民调解员", "≥600人次", "产出指标"), ("培训合格率", "≥95%", "产出指标"), ("调解成功率", "≥95%", "效益指标"),
     ]
@@ -65,7 +65,7 @@ def test_indicators_list_paragraph_of_level_sentences(paragraph):
     ("9、资金拨付时间  12月底前", "资金拨付时间", "12月底前"),
 ])
 def test_indicators_list_qualitative_target(line, name, target_raw):
-    [record], _ = run(goal_section(line))
+    [record] = run(goal_section(line))
     assert (record.name, record.target_raw) == (name, target_raw)
     assert (record.target_op, record.target_value, record.target_unit) == (None, None, None)
 
@@ -80,7 +80,7 @@ def test_indicators_list_qualitative_target(line, name, target_raw):
     "根据年初确定的项目绩效指标，强化措施，扎实工作。",
 ])
 def test_indicators_list_prose_and_budget_lines_are_not_indicators(line):
-    assert run(goal_section(line))[0] == []
+    assert run(goal_section(line)) == []
 
 
 @pytest.mark.parametrize("line, target_raw, actual_raw", [
@@ -89,13 +89,13 @@ def test_indicators_list_prose_and_budget_lines_are_not_indicators(line):
     ("（3）水库防洪能力：目标“明显提升”，实际明显提升", "明显提升", "明显提升"),
 ])
 def test_indicators_list_line_with_its_actual(line, target_raw, actual_raw):
-    [record], _ = run(goal_section(line))
+    [record] = run(goal_section(line))
     assert (record.target_raw, record.actual_raw) == (target_raw, actual_raw)
 
 
 def test_indicators_list_level_prefix_with_a_comma_list():
     doc = goal_section("数量指标：培训人次500人次，培训场次10场、发放资料2000份")
-    got = [(r.level2, r.name, r.target_value, r.raw) for r in run(doc)[0]]
+    got = [(r.level2, r.name, r.target_value, r.raw) for r in run(doc)]
     assert got == [("数量指标", "培训人次", D(500), "培训人次500人次"), ("数量指标", "培训场次", D(10), "培训场次10场"),
                    ("数量指标", "发放资料", D(2000), "发放资料2000份")]
 
@@ -105,7 +105,7 @@ def test_indicators_list_items_the_outline_took_for_headings():
     # goal section; "第二部分  …" after the goal section is a heading that ends it.
     doc = build("一、项目概况", "本项目由区司法局负责实施。", "二、年度绩效目标", "1、法律援助案件办理数量  ≥90件",
                 "2、法律援助案件结案率  100%", "3、受援人满意度：≥95%", "第二部分  项目实施情况", "项目按计划实施。")
-    assert [r.name for r in run(doc)[0]] == ["法律援助案件办理数量", "法律援助案件结案率", "受援人满意度"]
+    assert [r.name for r in run(doc)] == ["法律援助案件办理数量", "法律援助案件结案率", "受援人满意度"]
 
 
 def test_indicators_list_levels_from_headings_and_prefixes():
@@ -115,7 +115,7 @@ def test_indicators_list_levels_from_headings_and_prefixes():
         "（二）效益指标", "1、社会效益指标：群众法治意识  明显提升",
         "（三）满意度指标", "服务对象满意度  不低于90%",
     )
-    got = [(r.level1, r.level2, r.name) for r in run(doc)[0]]
+    got = [(r.level1, r.level2, r.name) for r in run(doc)]
     assert got == [
         ("产出指标", "数量指标", "培训人次"), ("产出指标", "质量指标", "培训合格率"),
         ("产出指标", "时效指标", "资金支付及时率"), ("产出指标", "时效指标", "项目完成时间"),
@@ -125,12 +125,12 @@ def test_indicators_list_levels_from_headings_and_prefixes():
 
 def test_indicators_list_only_under_goal_sections():
     doc = build("一、项目基本情况", "1、项目实施单位  区司法局", "2、培训人次  500人次", "二、存在问题", "无。")
-    assert run(doc)[0] == []
+    assert run(doc) == []
 
 
 # --- prose -----------------------------------------------------------------------------------
 def test_indicators_prose_fills_actuals_of_known_indicators():
-    records, _ = run(results_report("2021年全年共办理法律援助案件94件，完成年度目标的104%；结案率100%。",
+    records = run(results_report("2021年全年共办理法律援助案件94件，完成年度目标的104%；结案率100%。",
                                     "经抽样回访，受援人满意度为98.5%。"))
     got = {r.name: (r.actual_raw, r.actual_value, r.achieved) for r in records}
     assert got == {
@@ -150,13 +150,13 @@ def test_indicators_prose_fills_actuals_of_known_indicators():
     "共发放法律宣传资料5000余册。",  # a unit other than the target's
 ])
 def test_indicators_prose_leaves_unrelated_numbers_alone(sentence):
-    records, _ = run(results_report(sentence))
+    records = run(results_report(sentence))
     assert all(r.actual_raw is None for r in records)
 
 
 def test_indicators_prose_outside_result_sections_fills_nothing():
     doc = build("二、绩效目标", "1、法律援助案件办理数量  ≥90件", "三、主要做法", "全年共办理法律援助案件94件。")
-    [record], _ = run(doc)
+    [record] = run(doc)
     assert record.actual_raw is None
 
 
@@ -173,7 +173,7 @@ def test_indicators_prose_outside_result_sections_fills_nothing():
 ])
 def test_indicators_prose_explicit_target_and_actual(sentence, name, target, actual):
     doc = build("三、项目绩效情况", "（二）绩效完成情况", sentence, "四、存在问题", "无。")
-    [record], _ = run(doc)
+    [record] = run(doc)
     assert (record.name, record.target_raw, record.actual_raw, record.source) == (name, target, actual, "text")
     assert record.raw == doc.text[record.span.char_start:record.span.char_end]
 
@@ -190,6 +190,6 @@ SEED_INDICATORS = [
 def test_indicators_seed_gives_exactly_its_five(fmt, tmp_path):
     doc = read(SEED if fmt == "txt" else build_seed_docx(tmp_path / "seed.docx"))
     sections.build(doc)
-    records, warnings = run(doc)
+    records = run(doc)
     assert [(r.name, r.target_raw, r.target_value, r.target_unit) for r in records] == SEED_INDICATORS
-    assert {r.source for r in records} == {"text" if fmt == "txt" else "table"} and warnings == ()
+    assert {r.source for r in records} == {"text" if fmt == "txt" else "table"}

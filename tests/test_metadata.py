@@ -74,11 +74,11 @@ def test_metadata_department_and_region_from_the_title(title, department, region
 
 
 @pytest.mark.parametrize("text,department,region", [
-    # The department written by its level only: the place comes from the body.
+    # The department written by its level only: the body's place of that level completes it.
     ("市司法局2021年度法律援助项目支出绩效自评报告\n一、项目概况\n为保障江门市困难群众获得法律援助，设立本项目。\n",
-     "市司法局", "江门市"),
+     "江门市司法局", "江门市"),
     ("2022年度部门整体支出绩效自评报告\n单位名称：区教育局\n一、部门概况\n湖州市吴兴区教育局下设股室8个。\n",
-     "区教育局", "湖州市吴兴区"),
+     "吴兴区教育局", "湖州市吴兴区"),
     # No title, no label: the organ the body names most often.
     ("一、项目概况\n根据江门市司法局承担的职责设立本项目。\n二、项目组织实施情况\n严格执行《江门市司法局财务管理规定》。"
      "配合珠海市委依法治市办开展调研。\n", "江门市司法局", "江门市"),
@@ -251,3 +251,41 @@ def test_metadata_report_kind_from_the_structure(text, kind):
 ])
 def test_metadata_region_of_a_name(name, region):
     assert region_of(name) == region
+
+
+@pytest.mark.parametrize("text,department,region", [
+    # Completed through the gazetteer's parents: 呼和浩特市 is in 内蒙古自治区.
+    ("自治区文化和旅游厅2021年度部门整体支出绩效自评报告\n一、部门基本情况\n我厅下属单位主要分布在呼和浩特市。\n",
+     "内蒙古自治区文化和旅游厅", "内蒙古自治区"),
+    # The cited authorities name a province and a city; the level is the county's.
+    ("县司法局2022年度法律援助经费项目支出绩效自评报告\n根据《福建省财政厅关于…的通知》和三明市财政局要求，我局开展自评。\n"
+     "一、项目基本情况\n本项目保障宁化县困难群众获得法律援助。\n", "宁化县司法局", "宁化县"),
+    # A party body keeps its prefix before the completed place.
+    ("中共市委宣传部2021年度部门整体支出绩效自评报告\n一、部门概况\n我部负责全市宣传工作，服务湖州市发展大局。\n",
+     "中共湖州市委宣传部", "湖州市"),
+    # Nothing of that level named: the name stays as written.
+    ("县司法局2022年度法律援助经费项目支出绩效自评报告\n一、项目基本情况\n本项目保障困难群众获得法律援助。\n",
+     "县司法局", None),
+])
+def test_metadata_shortened_name_completed_by_the_gazetteer(text, department, region):
+    facts = facts_of(text)
+    assert (facts.department, facts.region) == (department, region)
+
+
+@pytest.mark.parametrize("text,department", [
+    # The report says 我局: the authority it cites first (a 厅) is not the reporter.
+    ("2022年度法律援助项目支出绩效自评报告\n根据《福建省财政厅关于开展绩效自评工作的通知》，我局开展了自评。\n"
+     "一、项目概况\n宁化县司法局负责实施，宁化县司法局统筹。福建省财政厅、福建省财政厅、福建省财政厅指导。\n",
+     "宁化县司法局"),
+    # A page copied as text: 来源 names the reporter, the portal's name does not.
+    ("海口市龙华区人民政府门户网站\n当前位置：首页 > 政务公开\n发布日期：2023-04-12　　来源：海口市龙华区民政局　　浏览次数：356\n"
+     "一、项目概况\n我局负责补贴发放。海口市龙华区人民政府统筹。\n", "海口市龙华区民政局"),
+    # The 项目单位 signs the report: it reports, not the 主管部门 above it.
+    ("2022年度茶产业发展专项资金项目绩效自评报告\n主管部门：黔东南苗族侗族自治州农业农村局\n项目单位：雷山县农业农村局\n"
+     "一、项目概况\n本单位负责实施。\n雷山县农业农村局\n2023年2月28日\n", "雷山县农业农村局"),
+    # Unsigned, the 主管部门 still reports on its unit's project.
+    ("2022年度茶产业发展专项资金项目绩效自评报告\n主管部门：黔东南苗族侗族自治州农业农村局\n项目单位：雷山县农业农村局\n"
+     "一、项目概况\n本单位负责实施。\n", "黔东南苗族侗族自治州农业农村局"),
+])
+def test_metadata_who_reports(text, department):
+    assert facts_of(text).department == department

@@ -105,3 +105,18 @@ def test_reader_archive_in_a_folder_walk_keeps_every_member(tmp_path):
     paths = sorted(d["source_path"] for d in result.tables["documents"])
     assert paths == [f"{tmp_path / 'bundle.zip'}!/one.txt", f"{tmp_path / 'bundle.zip'}!/two.txt"]
     assert all(d["status"] == "ok" for d in result.tables["documents"])
+
+
+def test_reader_archive_seed_bundle_scores_every_member(tmp_path):
+    """The seed's txt (GBK name), Word, PDF and web renderings in one zip, each member
+    scored against the seed's gold under its own name (the CI gate runs the same)."""
+    from pipeline.evaluate import score
+    from pipeline.evaluate.formatting import format_findings
+    from pipeline.evaluate.gold import load_gold
+    from pipeline.evaluate.predictions import predictions_from_tables
+    from tests.build_bundle import build_bundle, write_gold
+
+    tables = run([build_bundle(tmp_path)], jobs=1).tables
+    scores = score(load_gold(write_gold(tmp_path)), predictions_from_tables(tables))
+    assert len(tables["documents"]) == 4 and not scores.unreadable
+    assert scores.micro.f1 >= 0.90, format_findings(scores)

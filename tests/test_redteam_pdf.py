@@ -31,14 +31,13 @@ MIN_MICRO_F1 = {
 EXCLUDED = {
     ("unruled", 7): {"rt09_hubei_xianan_road_table"},
 }
-# Left out of every rendering. rt18 and rt19 are about the bytes of a damaged .txt, which a
-# rendering does not keep. rt16 and rt17 (traditional characters) miss the same department
-# and budget fields as their .txt, which test_redteam holds: the budgets and metadata
-# extractors read doc.text, not the simplified doc.match_text, so far.
-NOT_RENDERED = {
-    "rt16_zhejiang_pingyang_road_trad", "rt17_guangdong_wujiang_library_trad",
-    "rt18_anhui_feixi_truncated", "rt19_jilin_yanji_badbytes",
-}
+# Left out of every rendering: rt18 and rt19 are about the bytes of a damaged .txt, which a
+# rendering does not keep; rt28 and rt29 about a 自评表 flattened into lines of cells set apart
+# by single spaces, as a copy to text leaves it: drawn as a justified paragraph, a single
+# space is narrower than a character, the PDF reader rightly joins the cells ("1,**01,**0")
+# and no reader could tell them apart again.
+NOT_RENDERED = {"rt18_anhui_feixi_truncated", "rt19_jilin_yanji_badbytes",
+                "rt28_qinghai_huzhu_training_flat_form", "rt29_xinjiang_hami_irrigation_masked_form"}
 
 
 @pytest.fixture(scope="module", params=list(MIN_MICRO_F1), ids=lambda p: f"{p[0]}-{p[1] or 'oneline'}")

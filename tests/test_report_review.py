@@ -4,12 +4,19 @@ from __future__ import annotations
 import re
 from html import escape
 
+import pytest
+
 from pipeline.report.build import write_report
-from tests.test_report import PLANT, evidence_book, html, write_tables  # noqa: F401 - html is a fixture
+from tests.test_report import PLANT, evidence_book, write_tables
 
 
-def test_report_review_findings_per_department_and_year(html):
-    review = html[html.index('<section id="review"'):]
+@pytest.fixture(scope="module")
+def page(tmp_path_factory) -> str:
+    return write_report(write_tables(tmp_path_factory.mktemp("tables"))).read_text(encoding="utf-8")
+
+
+def test_report_review_findings_per_department_and_year(page):
+    review = page[page.index('<section id="review"'):]
     review = review[:review.index("</section>")]
     assert "共 2 条：错误 0，警告 2，提示 0。" in review
     departments = re.findall(r'<h3 id="review-d\d+">(.*?) <span', review)
@@ -17,12 +24,12 @@ def test_report_review_findings_per_department_and_year(html):
     assert "测试局&lt;script&gt;window" in departments[1]  # the department's key, escaped
     assert "<td class=\"num\">2022</td><td>法律援助经费</td>" in review
     assert f"却得满分{escape(PLANT)}" in review and PLANT not in review
-    assert '<li><a href="#review">复核提示</a></li>' in html
+    assert '<li><a href="#review">复核提示</a></li>' in page
 
 
-def test_report_review_finding_opens_its_evidence(html):
-    review = html[html.index('<section id="review"'):]
-    entry = evidence_book(html)[re.search(r'data-ev="(ev\d+)"', review).group(1)]
+def test_report_review_finding_opens_its_evidence(page):
+    review = page[page.index('<section id="review"'):]
+    entry = evidence_book(page)[re.search(r'data-ev="(ev\d+)"', review).group(1)]
     assert entry["title"] == "未达目标却标为完成：指标“法律援助案件数量”实际完成1288件未达到目标≥1300件，却得满分"
     assert entry["source_path"] == "archive/2022_a2022.txt"
     (passage,) = entry["passages"]

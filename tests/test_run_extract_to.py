@@ -1,6 +1,7 @@
 """pipeline.run.extract_to, the library entry behind `jixiao extract`."""
 from __future__ import annotations
 
+import pyarrow.parquet as pq
 import pytest
 
 from pipeline import store
@@ -55,3 +56,21 @@ def test_run_extract_to_bad_aliases_file(tmp_path):
     aliases.write_text("kind,name\nproject,x\n", encoding="utf-8")
     with pytest.raises(JixiaoError, match="aliases need the columns"):
         extract_to([SEED], tmp_path / "out", jobs=1, aliases=aliases)
+
+
+@pytest.mark.slow
+def test_run_extract_to_streamed_tables_equal_the_in_memory_run(tmp_path):
+    """Parts assembled by DuckDB and alignment group by group give the rows of run() + align()
+    and the review findings across years."""
+    from pipeline.align.compare import align
+    from pipeline.checks import across_documents
+    from pipeline.run import run
+
+    archive = SEED.parent / "archive"
+    extract_to([archive, SEED], tmp_path / "out", jobs=2)
+    in_memory = run([archive, SEED], jobs=2).tables
+    in_memory.update(align(in_memory))
+    in_memory["checks"] += across_documents(in_memory)
+    for name in TABLES:
+        stored = store.to_arrow(name, in_memory[name])
+        assert pq.read_table(tmp_path / "out" / f"{name}.parquet").equals(stored), name

@@ -6,6 +6,7 @@ from dataclasses import replace
 import pytest
 
 from pipeline import run as runner
+from pipeline.run import process
 from tests.conftest import SEED
 
 
@@ -59,8 +60,8 @@ def test_runner_failing_extractor_leaves_document_partial(monkeypatch):
     def broken(doc, ctx):
         raise RuntimeError("boom in counts")
 
-    patched = [e if e.name != "counts" else replace(e, extract=broken) for e in runner.EXTRACTORS]
-    monkeypatch.setattr(runner, "EXTRACTORS", patched)
+    patched = [e if e.name != "counts" else replace(e, extract=broken) for e in process.EXTRACTORS]
+    monkeypatch.setattr(process, "EXTRACTORS", patched)
     (result,) = runner.process_file(SEED)
     (document,) = result.rows["documents"]
     assert document["status"] == "partial"

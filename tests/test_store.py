@@ -146,3 +146,12 @@ def test_store_page_starts_are_json_text_in_csv_and_xlsx(tmp_path):
     assert rows == [["doc_id", "text", "page_starts"], ["pdf", PAGED[0]["text"], "[0, 5, 10]"], ["txt", "无分页。", "[]"]]
     sheet = openpyxl.load_workbook(tmp_path / store.XLSX_FILE, read_only=True)["doc_text"]
     assert [row[2] for row in sheet.iter_rows(min_row=2, values_only=True)] == ["[0, 5, 10]", "[]"]
+
+
+def test_store_duckdb_buffer_grows_with_the_longest_text(tmp_path, monkeypatch):
+    """A text longer than DuckDB's base buffer still lands in the DuckDB file."""
+    monkeypatch.setattr(store, "DUCKDB_WRITE_MIB", 1)
+    long_text = {"doc_id": "d1", "text": "字" * 3_000_000, "page_starts": []}
+    store.write({"doc_text": [long_text]}, tmp_path)
+    con = duckdb.connect(str(tmp_path / store.DUCKDB_FILE), read_only=True)
+    assert con.execute("SELECT length(text) FROM doc_text").fetchone() == (3_000_000,)

@@ -23,7 +23,7 @@ import re
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
-from extractors.budgets import flat as budgets_flat, tables as budgets_tables
+from extractors.budgets import exact, flat as budgets_flat, tables as budgets_tables
 from extractors.budgets.tables import Mention
 from extractors.context import Context
 from extractors.form.funds import breakdowns
@@ -47,7 +47,7 @@ CUES: dict[tuple[str, int], tuple[str, ...]] = {
         "预算金额", "预算总额", "预算总金额", "项目预算", "总预算", "预算安排", "安排预算",
         "预算为", "预算由", "批复预算", "预算批复", "批复资金", "批复金额", "批复", "资金总额",
         "项目资金总额", "总金额", "收入预算", "支出预算", "收支预算", "收支总预算", "下达资金",
-        "下达经费", "下达预算", "下达", "安排资金", "安排经费", "安排", "上年结转", "上年度结转"),
+        "下达经费", "下达预算", "下达", "安排资金", "安排经费", "安排", "上年结转", "上年度结转", "上年结转资金", "上年度结转资金"),
     ("budget", WEAK): (
         "计划投资", "投入资金", "投入", "拨款", "财政拨款", "项目资金", "资金规模", "收入总计",
         "收入合计", "本年收入", "补助资金", "专项资金", "财政资金", "奖补资金", "专项经费",
@@ -57,7 +57,7 @@ CUES: dict[tuple[str, int], tuple[str, ...]] = {
         "实际支出", "实际使用", "实际执行", "全年执行数", "执行数", "执行金额", "支出决算",
         "决算数", "决算支出", "全年支出", "年度支出", "当年支出", "本年支出", "累计支出",
         "共支出", "总支出", "完成投资", "支出总计", "支出合计", "全年执行", "累计执行",
-        "实际拨付", "完成支出", "支出完成"),
+        "实际拨付", "完成支出", "支出完成", "完成支付", "支付完成"),
     ("actual", WEAK): (
         "已支出", "已使用", "使用资金", "使用经费", "已拨付", "完成拨付", "累计拨付", "共拨付",
         "已支付", "累计支付", "支付资金", "发放", "兑付", "兑现", "支出资金", "支出经费",
@@ -75,7 +75,7 @@ NOUN_CUES = ("财政拨款", "项目资金", "补助资金", "专项资金", "�
 # fiscal share it names, so that share is the budget.
 FISCAL_CUES = ("财政资金", "财政拨款")
 # Cues of money carried into this year's budget: always a share of it.
-PART_CUES = ("上年结转", "上年度结转")
+PART_CUES = ("上年结转", "上年度结转", "上年结转资金", "上年度结转资金")
 # After these, with no cue of its own, an amount sums the sentence's earlier ones.
 TOTAL_WORDS = re.compile(r"(?:合计|共计|总计|总额|累计)(?:为|是|达)?\s*$")
 # Words that make an amount a share of the sentence's earlier amount (其中 …, 中央资金 …).
@@ -91,6 +91,9 @@ _NOT_OWN_BEFORE = {
 _PER_UNIT_AFTER = re.compile(r"\s*(?:/|／|每|一次|一年|一月)")
 _YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月|底|末|初)")
 _RESPECTIVELY = "分别"
+_THIS_YEAR = re.compile(r"当年|本年")
+# match_view blanks a pinyin note ("(xíng)", at least three characters) between two characters.
+_NOTE_BLANK = re.compile(r"(?<=[\u4e00-\u9fff]) {3,}(?=[\u4e00-\u9fff])")
 # 执行率为89.7%, 预算执行率100%, 完成预算的89.7%, 资金支出率95% — read with find_percentages.
 _RATE_CUE = re.compile(
     r"(?:预算|资金)?执行率|(?:预算|资金|支出)执行进度|(?:预算|资金)(?:完成|使用|支出)率"
@@ -108,25 +111,31 @@ _CUE_RE = re.compile("|".join(re.escape(w) for w in sorted(_CUE_ROLE, key=len, r
 _PART_RE = re.compile("|".join(PART_WORDS))
 _NOT_OWN_RES = {name: re.compile(p) for name, p in _NOT_OWN_BEFORE.items()}
 _HUNDRED = Decimal(100)
+# The report kind whose 收入 is budgeted income (metadata's report_kind).
+BUDGET_DISCLOSURE = "部门预算"
 
 
 def extract(doc: Document, ctx: Context) -> list:
     year = ctx.facts.year
+    disclosure = ctx.facts.report_kind == BUDGET_DISCLOSURE
     known = budgets_tables.quoted(doc)
     tables = budgets_tables.from_forms(doc, known) + budgets_flat.from_lines(doc, known)
     taken = [(row.start, row.end) for table in tables for row in table.rows]
     targets = [(item.start, item.end) for item in read_tables(doc)[0]]
-    prose = budgets_tables.mark_adjusted(_prose_mentions(doc, year, taken, targets, breakdowns(doc)))
+    prose = budgets_tables.mark_adjusted(_prose_mentions(doc, year, taken, targets, breakdowns(doc), disclosure))
     mentions = sorted(prose + [m for t in tables for m in t.mentions], key=lambda m: m.start)
-    return [_record(doc, m) for m in mentions] + [_summary(doc, mentions, tables)]
+    facts, exact_rows = _summary(doc, mentions, tables)
+    return [_record(doc, m) for m in sorted(mentions + exact_rows, key=lambda m: m.start)] + [facts]
 
 
 # --- prose ------------------------------------------------------------------------------
 def _prose_mentions(doc: Document, year: int | None, taken: list[tuple[int, int]],
-                    targets: list[tuple[int, int]], shares: list[tuple[int, int]]) -> list[Mention]:
+                    targets: list[tuple[int, int]], shares: list[tuple[int, int]],
+                    disclosure: bool = False) -> list[Mention]:
     """Amounts outside the fund blocks. In a form's indicator row ("总支出 | 不超过550万元") an
-    amount is a cost target, never the budget or the spend; beside a 测算依据 label, a share."""
-    text = doc.text
+    amount is a cost target, never the budget or the spend; beside a 测算依据 label, a share.
+    Outside a budget disclosure, income (实际收入, 财政拨款收入) is no budget."""
+    text = doc.match_text  # cue words as written in simplified (預算 reads 预算); offsets are the text's
     mentions: list[Mention] = []
     previous_end = 0
     for money in find_money(text):
@@ -148,6 +157,12 @@ def _prose_mentions(doc: Document, year: int | None, taken: list[tuple[int, int]
             is_part = True
         if role != "other" and _not_own(text, window, money.end, year):
             role, is_part = "other", False
+        elif role == "budget" and not disclosure and _income(window) \
+                and not (is_part and mentions[first].role == "budget"):  # 收入预算X，其中：财政拨款收入Y
+            role, strength, is_part = "other", 0, False
+        elif is_part and _this_years_share(window, mentions[first:], role):
+            is_part = False  # 累计支付X，其中…当年完成支付Y: Y is the year's, X spans years
+            mentions[first] = replace(mentions[first], role="other")
         mentions.append(Mention(
             role=role, amount_yuan=money.amount_yuan, start=money.start, end=money.end,
             evidence=sentence, source="text", cue=cue, label=None, is_part=is_part,
@@ -185,10 +200,27 @@ def _role(text: str, sentence_start: int, at: int, window: str, n_earlier: int) 
         k = n_earlier - len(find_money(head[:split]))
         if len(listed) >= 2 and 0 <= k < len(listed):
             return (*_CUE_ROLE[listed[k]], listed[k])
-    hits = [h.group() for h in _CUE_RE.finditer(window)]
+    hits = _cues_in(window)
     verbs = [h for h in hits if h not in NOUN_CUES]
     cue = (verbs or hits or [None])[-1]
     return (*_CUE_ROLE[cue], cue) if cue else ("other", 0, None)
+
+
+def _cues_in(window: str) -> list[str]:
+    """Cue words in order. Of two that overlap the longer is read, the later on a tie: in
+    "本年支出预算合计" the amount is a 支出预算, not the 本年支出 a left-to-right scan stops at;
+    "调整后预算为" stays 调整后预算. A cue inside a longer one is no cue of its own."""
+    found: list[re.Match] = []
+    for at in range(len(window)):
+        hit = _CUE_RE.match(window, at)
+        if not hit:
+            continue
+        last = found[-1] if found else None
+        if last is None or hit.start() >= last.end():
+            found.append(hit)
+        elif hit.end() > last.end() and len(hit.group()) >= len(last.group()):
+            found[-1] = hit
+    return [hit.group() for hit in found]
 
 
 def _is_part(text: str, window: str, role: str, cue: str | None, earlier: list[Mention], at: int) -> bool:
@@ -198,6 +230,20 @@ def _is_part(text: str, window: str, role: str, cue: str | None, earlier: list[M
         return False  # a new kind of figure (实际支出 after 其中…) is not a share
     clause = re.split(r"[，,；;、]", window)[-1]
     return "其中" in text[earlier[0].end:at] or _PART_RE.search(clause) is not None
+
+
+def _this_years_share(window: str, earlier: list[Mention], role: str) -> bool:
+    """A share the clause ties to this year (当年, 本年) of a total over several years (累计)."""
+    clause = re.split(r"[，,；;。]", window)[-1]
+    return bool(earlier) and bool(_THIS_YEAR.search(clause)) and earlier[0].role == role \
+        and earlier[0].cue is not None and "累计" in earlier[0].cue
+
+
+def _income(window: str) -> bool:
+    """"全年实际收入…，其中财政拨款收入" states what came in, not what was budgeted: 收入 in
+    the amount's clause with no 预算 there."""
+    clause = re.split(r"[，,；;。]", window)[-1]
+    return "收入" in clause and "预算" not in clause
 
 
 def _not_own(text: str, window: str, end: int, year: int | None) -> bool:
@@ -210,8 +256,9 @@ def _not_own(text: str, window: str, end: int, year: int | None) -> bool:
 
 
 def _stated_rates(doc: Document) -> list[tuple[int, Decimal]]:
-    """(offset, pct) of every execution rate the prose states."""
-    text = doc.match_text
+    """(offset, pct) of every execution rate the prose states. Read with a converter's pinyin
+    notes taken out of the match view ("執行(xíng)率" reads "执行率")."""
+    text, offsets = _without_notes(doc.match_text)
     rates = []
     for cue in _RATE_CUE.finditer(text):
         gap = _RATE_GAP.match(text, cue.end())
@@ -220,8 +267,21 @@ def _stated_rates(doc: Document) -> list[tuple[int, Decimal]]:
             continue
         if _CRITERION_AFTER.match(text, gap.end() + found[0].end):
             continue
-        rates.append((cue.start(), found[0].value))
+        rates.append((offsets[cue.start()], found[0].value))
     return rates
+
+
+def _without_notes(view: str) -> tuple[str, list[int]]:
+    """The view without the blanks it left for pinyin notes between two characters, and the
+    offset in the view of each character kept."""
+    blanks = [hit.span() for hit in _NOTE_BLANK.finditer(view)]
+    if not blanks:
+        return view, list(range(len(view) + 1))
+    kept, at = [], 0
+    for left, right in blanks + [(len(view), len(view))]:
+        kept += range(at, left)
+        at = right
+    return "".join(view[i] for i in kept), kept + [len(view)]
 
 
 # --- records and the document's figures -------------------------------------------------
@@ -243,7 +303,8 @@ def _pick(mentions: list[Mention], roles: tuple[str, ...]) -> Mention | None:
     return None
 
 
-def _summary(doc: Document, mentions: list[Mention], tables: list) -> DocFacts:
+def _summary(doc: Document, mentions: list[Mention], tables: list) -> tuple[DocFacts, list[Mention]]:
+    """The document's figures, and the exact total rows that replaced a rounded figure."""
     warnings: list[str] = []
     prose = [m for m in mentions if m.source == "text"]
     table = next((t for t in tables if t.total is not None), None)
@@ -256,6 +317,11 @@ def _summary(doc: Document, mentions: list[Mention], tables: list) -> DocFacts:
         stated = table.rate
     if stated is None:
         stated = _prose_rate(doc, actual)
+    found = exact.totals(doc)
+    exact_budget, exact_actual = (exact.refined(m, doc.text[m.start:m.end], found) if m else None
+                                  for m in (budget, actual))
+    budget, actual = exact_budget or budget, exact_actual or actual
+    exact_rows = [m for m in (exact_budget, exact_actual) if m]
     budget_yuan = budget.amount_yuan if budget else None
     actual_yuan = actual.amount_yuan if actual else None
     computed = None
@@ -269,7 +335,7 @@ def _summary(doc: Document, mentions: list[Mention], tables: list) -> DocFacts:
     return DocFacts(
         budget_yuan=budget_yuan, actual_yuan=actual_yuan, execution_rate_stated_pct=stated,
         execution_rate_pct=stated if stated is not None else computed, warnings=tuple(warnings),
-    )
+    ), exact_rows
 
 
 def _fiscal_share(mentions: list[Mention], budget: Mention | None) -> Mention | None:

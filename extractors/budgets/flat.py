@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 
 from extractors.budgets.tables import BudgetTable, Quoted, build
+from extractors.form.flat import is_value, rows_of
 from extractors.form.funds import FundBlock, FundRow, Token, caption
 from extractors.form.vocab import (
-    FUND_LABEL, MAX_HEADER_LEN, MONEY_ROLES, VALUE, fund_header_role, names_fund_columns,
+    FUND_LABEL, MAX_HEADER_LEN, MONEY_ROLES, fund_header_role, names_fund_columns,
 )
 from pipeline.core.money import unit_from_caption
 from pipeline.core.document import Document
@@ -24,10 +25,11 @@ _ROW_LINES_PER_COLUMN = 4  # rows of a flattened table end within this many line
 def from_lines(doc: Document, known: Quoted) -> list[BudgetTable]:
     """Budget tables in the lines outside the tables the reader recognised."""
     spans = [(t.char_start, t.char_end) for t in doc.tables]
-    lines = [line for line in _lines(doc.text) if not any(s <= line[0].start < e for s, e in spans)]
+    # Header words and labels matched as written in simplified (預算數 reads 预算数); same offsets.
+    lines = [line for line in _lines(doc.match_text) if not any(s <= line[0].start < e for s, e in spans)]
     tables, i = [], 0
     while i < len(lines):
-        found = _flat_table(lines, i, known, doc.text)
+        found = _flat_table(lines, i, known, doc)
         if found is None:
             i += 1
             continue
@@ -56,13 +58,13 @@ def _lines(text: str) -> list[list[Token]]:
         else:
             tokens = [Token(m.group(), pos + m.start(), pos + m.end()) for m in re.finditer(r"\S+", line)]
         if tokens:
-            out.append(tokens)
+            out.extend(rows_of(tokens))  # a whole form copied into one line: its rows
         pos += len(line) + 1
     return out
 
 
 def _flat_table(lines: list[list[Token]], i: int, known: Quoted,
-                text: str) -> tuple[BudgetTable | None, int] | None:
+                doc: Document) -> tuple[BudgetTable | None, int] | None:
     """The table whose header starts on line i, and the index of the line after it."""
     line = lines[i]
     first = next((k for k, t in enumerate(line) if fund_header_role(t.text) in MONEY_ROLES), None)
@@ -79,30 +81,31 @@ def _flat_table(lines: list[list[Token]], i: int, known: Quoted,
     rows: list[FundRow] = []
     units: list[str] = []
     for tokens in lines[j:j + _ROW_LINES_PER_COLUMN * (len(header) + 1)]:
-        if not _add_tokens(rows, tokens, header, roles, units):
+        if not _add_tokens(rows, tokens, header, roles, units, doc.text):
             break
         j += 1
     rows = [r for r in rows if r.values or (r.label and FUND_LABEL.search(r.label.text))]
     if not rows:
         return None
-    head_texts = caption(text, line[0].start) + [t.text for t in line] + [t.text for t in header] + units
+    head_texts = caption(doc.match_text, line[0].start) + [t.text for t in line] + [t.text for t in header] + units
     return build(FundBlock(rows, head_texts), known), j
 
 
-def _add_tokens(rows: list[FundRow], tokens: list[Token], header, roles, units: list[str]) -> bool:
-    """Adds a line's cells to the rows; False when the line is not part of the table."""
+def _add_tokens(rows: list[FundRow], tokens: list[Token], header, roles, units: list[str], text: str) -> bool:
+    """Adds a line's cells to the rows; False when the line is not part of the table. Tokens
+    are read on the match view; a row's label is kept as the text writes it."""
     for token in tokens:
         if unit_from_caption(token.text) and len(token.text) <= MAX_HEADER_LEN:
             units.append(token.text)  # （万元） wrapped under its header cell
             continue
-        if token.text and not VALUE.fullmatch(token.text):
+        if token.text and not is_value(token.text):
             if len(token.text) > 20 or re.search(r"[。；;]", token.text):
                 return False
             if rows and not rows[-1].values and rows[-1].label and not FUND_LABEL.search(rows[-1].label.text):
                 if rows[-1].label.start < tokens[0].start:
                     return False  # a line of words with no numbers after it: prose, not a table
                 rows.pop()  # 项目资金 | 年度资金总额: the row's label is its last word cell
-            rows.append(FundRow(token, []))
+            rows.append(FundRow(Token(text[token.start:token.end], token.start, token.end), []))
             continue
         if not rows:
             rows.append(FundRow(None, []))  # values right under the header: a one-row table

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from extractors.form.flat import masked
 from extractors.form.funds import MULTI_YEAR_ROLE, FundBlock, FundRow, fund_blocks
 from extractors.form.vocab import MONEY_ROLES, RATE_FRACTION_MAX, TOTAL_LABEL
 from pipeline.core.document import Document
@@ -122,15 +123,17 @@ def build(block: FundBlock, known: Quoted) -> BudgetTable | None:
         largest = format(max(_bare(block.rows)).normalize(), "f")
         unit, warning = "元", (f"amounts labelled 万元 ({largest}) read in 元: no amount the document writes in 万 "
                                f"elsewhere is over {_SLIP_RATIO} times {largest} 元")
-    rows = [_row(raw, unit) for raw in block.rows]
-    rows = [r for r in rows if r.mentions or r.rate is not None]
+    every = [_row(raw, unit) for raw in block.rows]
+    rows = [r for r in every if r.mentions or r.rate is not None]
     if not rows:
         return None
     if block.labelled:
         total = rows[block.total] if block.total is not None and block.total < len(rows) else None
     else:
-        totals = [r for r in rows if r.label and TOTAL_LABEL.search(r.label)]
+        # A total row whose cells state nothing (masked on a mirror) leaves the block without one.
+        totals = [r for r in every if r.label and TOTAL_LABEL.search(r.label)]
         total = totals[0] if totals else (rows[0] if len(rows) == 1 else None)
+        total = total if total in rows else None
     for row in rows:
         row.mentions = mark_adjusted([replace(m, is_part=row is not total and m.role != MULTI_YEAR_ROLE)
                                       for m in row.mentions])
@@ -145,6 +148,8 @@ def _row(raw: FundRow, unit: str) -> Row:
     end = max(t.end for t in cells) if cells else 0
     row = Row(label=raw.label.text if raw.label else None, start=start, end=end)
     for role, header, token in raw.values:
+        if masked(token.text):
+            continue  # digits hidden by a mirror: the cell states no number
         if role == "rate":
             row.rate = _rate(token.text)
         elif role in MONEY_ROLES or role == MULTI_YEAR_ROLE:

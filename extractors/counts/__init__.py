@@ -40,6 +40,7 @@ from pipeline.core import numbering as N
 from pipeline.core.money import unit_from_caption
 from pipeline.core.numbers import TIME_UNITS
 from pipeline.core.quantities import QuantityMatch, find_quantities
+from pipeline.core.spans import Spans
 from extractors.records import CountRecord, make_span
 from pipeline.core.document import Document, Table
 
@@ -98,15 +99,15 @@ HEADER_ROWS = 2
 ROW_LABEL = re.compile(r"[\u4e00-\u9fff（）()、]{2,20}")
 # A clause longer than this (a table dump, a run-on line) is cut for the evidence.
 MAX_CLAUSE = 200
+PROSE_RESULT = "prose"  # the source of an indicator read from a result sentence (indicators/results.py)
 
 
 def extract(doc: Document, ctx: Context) -> list:
     # Read on the match view, so that 萬冊次 and 個 count as 万册次 and 个; raw and evidence
     # are the text's own.
     view = doc.match_text
-    excluded = _excluded_spans(doc, ctx)
-    kept = [q for q in find_quantities(view)
-            if not any(s <= q.start < e for s, e in excluded) and _is_tally(view, q)]
+    excluded = Spans(_excluded_spans(doc, ctx))
+    kept = [q for q in find_quantities(view) if not excluded.covers(q.start) and _is_tally(view, q)]
     return [_record(doc, q, clause) for q, clause in zip(kept, _clauses(view, kept))]
 
 
@@ -128,8 +129,10 @@ def _is_tally(text: str, q: QuantityMatch) -> bool:
 
 
 def _excluded_spans(doc: Document, ctx: Context) -> list[tuple[int, int]]:
-    spans = [(r.span.char_start, r.span.char_end) for r in ctx.indicators]
-    spans += _prose_actual_spans(doc.text, ctx.indicators)
+    # Results read from prose as indicators (source 'prose') stay tallies as well.
+    indicators = [r for r in ctx.indicators if r.source != PROSE_RESULT]
+    spans = [(r.span.char_start, r.span.char_end) for r in indicators]
+    spans += _prose_actual_spans(doc.text, indicators)
     spans += [(t.char_start, t.char_end) for t in doc.tables if _budget_or_indicator_table(doc, t, ctx)]
     for section in doc.sections:
         at = doc.text.find(section.numbering, section.char_start) if section.numbering else -1

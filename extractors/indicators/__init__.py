@@ -9,12 +9,14 @@ not the extractor's business: the numbers are recorded as written.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from extractors.context import Context
 from extractors.indicators.flat import read_flat
 from extractors.indicators.prose import fill_actuals, read_explicit
 from extractors.form.indicators import IndicatorDraft, read_tables
 from extractors.form.vocab import squash
+from extractors.indicators.results import read_results
 from extractors.indicators.text import read_lists
 from extractors.indicators.vocab import COST_WORDS, achieved, lower_is_better, read_value, unit_in_name, units_agree
 from extractors.records import IndicatorRecord, make_span
@@ -34,6 +36,8 @@ def extract(doc: Document, ctx: Context) -> list:
     explicit = read_explicit(doc, taken + [(f.start, f.end) for f in list_items])
     items = _merge([*_by_table(doc, table_items), flat_items, list_items, explicit])
     fill_actuals(doc, items, taken)
+    if not items:  # no targets set: the results the prose states are the indicators
+        items = read_results(doc, taken)
     return [_record(doc, item) for item in items]
 
 
@@ -49,25 +53,39 @@ def _merge(groups: list[list[IndicatorDraft]]) -> list[IndicatorDraft]:
     """One indicator per name and target across groups (the 目标设置 list and the 自评表 of one
     report name the same indicators); rows within one group stay apart."""
     merged: list[IndicatorDraft] = []
+    earlier: dict[str, list[IndicatorDraft]] = {}  # by name (_same asks equal names first)
     for group in groups:
-        earlier = list(merged)
+        added = []
         for item in group:
-            same = next((m for m in earlier if _same(m, item)), None)
+            same = next((m for m in earlier.get(_name_key(item), ()) if _same(m, item)), None)
             if same is None:
                 merged.append(item)
+                added.append(item)
                 continue
             for name in _FILLED:  # what the first reading left open, a later one may give
                 if getattr(same, name) is None:
                     setattr(same, name, getattr(item, name))
             if same.actual is None:
                 same.actual, same.actual_evidence = item.actual, item.actual_evidence
+        for item in added:
+            earlier.setdefault(_name_key(item), []).append(item)
     return merged
 
 
+def _name_key(item: IndicatorDraft) -> str:
+    return _PUNCTUATION.sub("", squash(item.name))
+
+
+@lru_cache(maxsize=4096)
+def _target_value(target: str | None, unit: str | None):
+    """read_value's number, once per spelling: a long report names one indicator many times."""
+    return read_value(target, unit)[1]
+
+
 def _same(a: IndicatorDraft, b: IndicatorDraft) -> bool:
-    if _PUNCTUATION.sub("", squash(a.name)) != _PUNCTUATION.sub("", squash(b.name)):
+    if _name_key(a) != _name_key(b):
         return False
-    ta, tb = read_value(a.target, a.unit)[1], read_value(b.target, b.unit)[1]
+    ta, tb = _target_value(a.target, a.unit), _target_value(b.target, b.unit)
     return ta is None or tb is None or ta == tb
 
 

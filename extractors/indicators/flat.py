@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
+from extractors.form.flat import masked, rows_of
 from extractors.form.indicators import IndicatorDraft, ScoreBlock
 from extractors.form.vocab import (
     LEVEL1_NAMES, LEVEL2_NAMES, MIN_KNOWN_HEADER_CELLS, NAME_ROLES, OTHER_BLOCK, SUBTOTAL_ROW, TOTAL_ROW,
@@ -65,10 +66,9 @@ def read_flat(doc: Document) -> tuple[list[IndicatorDraft], list[ScoreBlock]]:
     levels: dict[str, str | None] = {}
     budget_header: list[_Token] | None = None
     budget: tuple[Decimal | None, Decimal | None] = (None, None)
-    for start, line in _lines(doc.text):
+    for start, tokens in _rows(doc.text):
         if any(s <= start < e for s, e in in_tables):
             continue
-        tokens = [_Token(m.group(), start + m.start(), start + m.end()) for m in _TOKEN.finditer(line)]
         if budget_header is not None and tokens:
             budget, budget_header = _budget_points(budget_header, tokens), None
         header = _header(tokens)
@@ -110,10 +110,13 @@ def _budget_points(header: list[_Token], row: list[_Token]) -> tuple[Decimal | N
     return points.get("weight"), points.get("score")
 
 
-def _lines(text: str):
+def _rows(text: str):
+    """(start, tokens) of each line, or of each row of a form copied into one line."""
     start = 0
     for line in text.split("\n"):
-        yield start, line
+        tokens = [_Token(m.group(), start + m.start(), start + m.end()) for m in _TOKEN.finditer(line)]
+        for row in rows_of(tokens) if tokens else [tokens]:
+            yield (row[0].start if row else start), row
         start += len(line) + 1
 
 
@@ -137,7 +140,9 @@ def _read_line(tokens: list[_Token], roles: tuple[str, ...], levels: dict, block
     """An IndicatorDraft, None for a line that is part of the table but no indicator, False at the end."""
     first = squash(tokens[0].text)
     if TOTAL_ROW.match(first):
-        numbers = [_score(t.text) for t in tokens[1:] if _PLAIN_NUMBER.match(squash(t.text))]
+        # A masked cell ("9*.5") keeps its place: the total it hides is not stated.
+        numbers = [None if masked(t.text) else _score(t.text) for t in tokens[1:]
+                   if _PLAIN_NUMBER.match(squash(t.text)) or masked(t.text)]
         block.total_score = numbers[-1] if numbers else None
         block.total_weight = numbers[-2] if len(numbers) > 1 and "weight" in roles else None
         return None

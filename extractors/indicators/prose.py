@@ -10,6 +10,7 @@ the counts extractor's job):
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from extractors.indicators.text import GOAL_SECTIONS
@@ -21,6 +22,7 @@ from pipeline.core import numbering as N
 from pipeline.core.money import find_money
 from pipeline.core.numbers import QUANTITY_UNITS
 from pipeline.core.quantities import find_percentages, find_quantities, parse_comparator
+from pipeline.core.spans import Spans
 from pipeline.core.document import FULL_STOPS, Document, sentences
 
 RESULT_SECTIONS = {"绩效完成"}
@@ -33,7 +35,7 @@ _VALUE = (
 _QUOTED = r"“[^”\n]{1,15}”"
 _QUALITATIVE_ACTUAL = r"(?:“[^”\n]{1,15}”|[^,;。\n“”]{1,12})"
 _NAME = r"(?P<name>[^,;。:\n]{2,30}?)(?:指标)?[,:]?[ \t]*(?:的)?"
-_TARGET_WORD = r"(?:年度|全年|计划)?(?:目标值|指标值|目标|计划值|预期值)(?:为|是|:)?[ \t]*"
+_TARGET_WORD = r"(?:年初|年度|全年|计划)?(?:目标值|指标值|目标|计划值|预期值)(?:为|是|:)?[ \t]*"
 # "实际受益学生53416人", "实际满意度为95.2%": 实际 may lead a few words of its own.
 _ACTUAL_WORD = (r"(?:(?:实际|全年|年度)?(?:完成值|实际值|实现值|完成|实现|达到)(?:了|值)?|实际[^\d,;。:\n]{0,8}?)"
                 r"(?:为|是|:)?[ \t]*")
@@ -49,6 +51,9 @@ EXPLICIT = (
     re.compile(rf"{_NAME}{_TARGET_WORD}(?P<target>{_QUOTED})[ \t]*[,;、]?[ \t]*"
                rf"实际(?:完成|实现|情况)?(?:为|是|:)?[ \t]*(?P<actual>{_QUALITATIVE_ACTUAL})"),
 )
+# Every explicit phrase holds one of these (_TARGET_WORD).
+_TARGET_WORDS = re.compile(r"目标|指标值|计划值|预期值")
+_LINE = re.compile(r"[^\n]+")
 # Leading words of an explicit phrase that are not the indicator's name.
 _NAME_LEAD = re.compile(
     rf"^(?:其中|另外|此外|同时|{N.shi()}|{N.arabic()}|{N.arabic_paren()})*[ \t]*"
@@ -74,10 +79,11 @@ class _Value:
 
 def read_explicit(doc: Document, taken: list[tuple[int, int]]) -> list[IndicatorDraft]:
     found: list[IndicatorDraft] = []
-    hits = sorted((hit for pattern in EXPLICIT for hit in pattern.finditer(doc.match_text)), key=lambda h: h.start())
+    hits = sorted((hit for pattern in EXPLICIT for hit in _explicit_hits(pattern, doc.match_text)),
+                  key=lambda h: h.start())
+    taken_spans, read = Spans(taken), Spans()
     for hit in hits:
-        read = [(f.start, f.end) for f in found]
-        if any(s <= hit.start() < e for s, e in taken) or any(s < hit.end() and hit.start() < e for s, e in read):
+        if taken_spans.covers(hit.start()) or read.overlaps(hit.start(), hit.end()):
             continue  # inside a table or list line, or another reading of a phrase already read
         lead = _NAME_LEAD.match(hit.group("name"))
         name_start = hit.start("name") + (lead.end() if lead else 0)
@@ -86,6 +92,7 @@ def read_explicit(doc: Document, taken: list[tuple[int, int]]) -> list[Indicator
             continue
         sentence = doc.sentence_at(hit.start(), hit.end())
         level1, level2 = _levels(doc, name_start, lead.group("level") if lead else None)
+        read.add(name_start, hit.end())
         found.append(IndicatorDraft(
             name=name, start=name_start, end=hit.end(), source="text",
             target=unquote(doc.text[hit.start("target"):hit.end("target")].strip()),
@@ -93,6 +100,14 @@ def read_explicit(doc: Document, taken: list[tuple[int, int]]) -> list[Indicator
             level1=level1, level2=level2, actual_evidence=sentence,
         ))
     return found
+
+
+def _explicit_hits(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+    """pattern.finditer(text), line by line and only on lines that name a target: no phrase
+    spans a line break, and trying the patterns at every offset of a long text is slow."""
+    for line in _LINE.finditer(text):
+        if _TARGET_WORDS.search(line.group()):
+            yield from pattern.finditer(text, line.start(), line.end())
 
 
 def _levels(doc: Document, start: int, lead: str | None) -> tuple[str | None, str | None]:
@@ -114,19 +129,16 @@ def fill_actuals(doc: Document, items: list[IndicatorDraft], taken: list[tuple[i
     if not wanting:
         return
     values = _result_values(doc, taken)
+    clauses = _Clauses(doc, values, {unit for _, unit in wanting})
     used: set[int] = set()
     for item, unit in wanting:
         words, head = _content_words(item.name)
         best: tuple[float, _Value, tuple[int, int]] | None = None
-        for value, sentence in values:
-            if value.start in used or value.unit != unit:
+        for index in clauses.naming(unit, head):
+            value, sentence = values[index]
+            if value.start in used:
                 continue
-            breaks = _CLAUSE_BREAK.finditer(doc.match_text, sentence[0], value.start)
-            clause_start = max((m.end() for m in breaks), default=sentence[0])
-            clause = squash(doc.text[clause_start:value.start])
-            if head not in clause or _TARGET_BEFORE.search(clause):
-                continue  # "目标值≥12000人" is the target again, not the actual
-            context = squash(doc.text[sentence[0]:value.start])
+            context = clauses.context(index)
             cover = sum(len(w) for w in words if w in context) / sum(len(w) for w in words)
             if cover >= MIN_COVER and (best is None or cover > best[0]):
                 best = (cover, value, sentence)
@@ -138,8 +150,42 @@ def fill_actuals(doc: Document, items: list[IndicatorDraft], taken: list[tuple[i
             item.actual_evidence = sentence
 
 
+class _Clauses:
+    """Per result value, the clause before it and the sentence up to it (squashed), each
+    computed once; and per unit and head word, the values whose clause names the head and is
+    not a target ("目标值≥12000人" is the target again, not the actual). Asking each indicator
+    about every value of a long document would be quadratic in its length."""
+
+    def __init__(self, doc: Document, values: list, units: set[str]) -> None:
+        self.doc, self.values = doc, values
+        self.by_unit: dict[str, list[tuple[int, str]]] = {}
+        self._naming: dict[tuple[str, str], list[int]] = {}
+        self._contexts: dict[int, str] = {}
+        for index, (value, sentence) in enumerate(values):
+            if value.unit in units:
+                breaks = _CLAUSE_BREAK.finditer(doc.match_text, sentence[0], value.start)
+                clause_start = max((m.end() for m in breaks), default=sentence[0])
+                clause = squash(doc.text[clause_start:value.start])
+                if not _TARGET_BEFORE.search(clause):
+                    self.by_unit.setdefault(value.unit, []).append((index, clause))
+
+    def naming(self, unit: str, head: str) -> list[int]:
+        """Indexes of the values in `unit` whose clause holds `head`, in the order of the text."""
+        key = (unit, head)
+        if key not in self._naming:
+            self._naming[key] = [i for i, clause in self.by_unit.get(unit, ()) if head in clause]
+        return self._naming[key]
+
+    def context(self, index: int) -> str:
+        if index not in self._contexts:
+            value, sentence = self.values[index]
+            self._contexts[index] = squash(self.doc.text[sentence[0]:value.start])
+        return self._contexts[index]
+
+
 def _result_values(doc: Document, taken: list[tuple[int, int]]) -> list[tuple[_Value, tuple[int, int]]]:
     found = []
+    taken_spans = Spans(taken)
     for section in doc.sections:
         # "（一）产出指标" under a goal section names 产出 but states targets, not results.
         if section.canonical not in RESULT_SECTIONS or any(
@@ -148,7 +194,7 @@ def _result_values(doc: Document, taken: list[tuple[int, int]]) -> list[tuple[_V
         # Whole sentences, not clauses: "共办理法律援助案件94件；结案率100%" names the 法律援助案件
         # whose 结案率 the second clause gives.
         for at, end in sentences(doc.text, section.char_start, section.char_end, ends=FULL_STOPS):
-            if any(s <= at < e for s, e in taken):
+            if taken_spans.covers(at):
                 continue
             text = doc.text[at:end]
             values = [_Value(at + m.start, at + m.end, m.unit) for m in find_quantities(text)]

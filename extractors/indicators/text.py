@@ -20,6 +20,7 @@ from extractors.indicators.vocab import read_value, unquote
 from pipeline.core import numbering as N
 from pipeline.core.quantities import COMPARATOR_RE
 from pipeline.core.document import Document
+from pipeline.core.spans import Spans
 
 GOAL_SECTIONS = {"目标设置"}
 
@@ -42,7 +43,7 @@ _TRAILING_VALUE = re.compile(
     r"(?:及以上|以上|及以下|以下|以内)?)$"
 )
 _SENTENCE = re.compile(r"[,;。!?]")
-_TARGET_LEAD = re.compile(r"(?:年度|全年|计划)?(?:目标值|指标值|目标|计划值|预期值)(?:为|是|:)?[ \t]*")
+_TARGET_LEAD = re.compile(r"(?:年初|年度|全年|计划)?(?:目标值|指标值|目标|计划值|预期值)(?:为|是|:)?[ \t]*")
 _ACTUAL_WORD = re.compile(r"(?:(?:实际|全年)(?:完成|实现)?|完成|实现|达到)(?:值|了)?(?:为|是|:)?[ \t]*")
 _ACTUAL_TAIL = re.compile(rf"[,;、][ \t]*{_ACTUAL_WORD.pattern}(?P<actual>[^,;。]{{1,30}})")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -62,10 +63,11 @@ MAX_NAME, MAX_TARGET, MAX_QUALITATIVE, MAX_UNNUMBERED_LINE = 40, 30, 20, 50
 def read_lists(doc: Document, taken: list[tuple[int, int]]) -> list[IndicatorDraft]:
     """Indicator lines of the goal sections; lines inside `taken` spans (tables) are skipped."""
     found: list[IndicatorDraft] = []
+    taken_spans = Spans(taken)
     for start, end in _goal_ranges(doc):
         levels: dict[str, str | None] = {"level1": None, "level2": None, "style1": None}
         for line in _LINE.finditer(doc.match_text, start, end):
-            if line.start() == start or any(s <= line.start() < e for s, e in taken):
+            if line.start() == start or taken_spans.covers(line.start()):
                 continue  # the section's own heading, or a table row
             for piece in _level_sentences(doc, line):
                 found.extend(_read_line(doc, piece, levels))

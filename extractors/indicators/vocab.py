@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from extractors.form.flat import masked
 from pipeline.core.numbers import MONEY_UNITS, QUANTITY_UNITS
 from pipeline.core.quantities import COMPARATOR_RE, parse_comparator, parse_value_with_unit
 
@@ -46,8 +47,8 @@ def read_value(raw: str | None, unit_column: str | None = None, nature: str | No
                cost: bool = False) -> tuple[str | None, Decimal | None, str | None]:
     """(op, value, unit) of a target or actual cell; qualitative text gives (None, None, None).
     `cost`: the indicator measures money, so a bare 万 is 万元."""
-    if not raw or not raw.strip():
-        return None, None, None
+    if not raw or not raw.strip() or masked(raw):
+        return None, None, None  # masked digits ("1**立方米") state no value
     raw = raw.strip()
     if not COMPARATOR_RE.match(raw) and (subject := _SUBJECT_BEFORE_COMPARATOR.match(raw)):
         raw = raw[subject.end():]

@@ -9,6 +9,7 @@ nothing better names the department.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from extractors.context import Context
 from extractors.metadata import project
@@ -19,6 +20,8 @@ from extractors.metadata.lexicon import ADMIN_SUFFIXES, PROJECT_KINDS, STRUCTURE
 from extractors.metadata.names import (
     LocatedValue, departments_in, is_department, level_department_at, most_named, region_of, regions_in,
 )
+from extractors.metadata import reporter
+from extractors.metadata.view import name_view
 from extractors.metadata.year import YearFinding, year_of
 from extractors.records import DocFacts
 from pipeline.core.document import Document
@@ -37,9 +40,12 @@ SHEET_FORMATS = ("xlsx", "xls", "et", "ods")
 
 
 def extract(doc: Document, ctx: Context) -> list:
+    names = name_view(doc)
+    doc = names.doc
     title = title_block(doc)
     kind = _report_kind(doc, title)
-    department = _department(doc, title)
+    found = _department(doc, title)
+    department = reporter.completed(found, doc, title.value if title else "") if found else None
     year = year_of(doc, (title.start, title.end) if title else None, looks_back=kind in LOOKING_BACK)
     proj, inferred = None, False
     if kind in PROJECT_KINDS or kind is None:
@@ -47,11 +53,15 @@ def extract(doc: Document, ctx: Context) -> list:
         proj = project.from_label(doc) or (project.from_title(title, named) if title else None)
         if not proj and kind:
             proj, inferred = project.from_body(doc), True
-    return [_facts(doc, title, kind, department, year, proj, inferred)]
+    facts = _facts(doc, title, kind, (department, found), year, proj, inferred)
+    return [replace(facts, department=facts.department and names.simplified(facts.department),
+                    project=facts.project and names.as_written(facts.project))]
 
 
-def _facts(doc: Document, title: LocatedValue | None, kind: str | None, department: LocatedValue | None,
+def _facts(doc: Document, title: LocatedValue | None, kind: str | None,
+           named: tuple[LocatedValue | None, LocatedValue | None],
            year: YearFinding | None, proj: LocatedValue | None, inferred: bool) -> DocFacts:
+    department, written = named  # the name completed, and as the report writes it
     warnings = []
     if year and year.warning:
         warnings.append(year.warning)
@@ -59,7 +69,7 @@ def _facts(doc: Document, title: LocatedValue | None, kind: str | None, departme
         warnings.append(f"{project.INFERRED}: {proj.value}")
     return DocFacts(
         department=department.value if department else None,
-        region=_region(doc, title, department),
+        region=_completed_region(doc, title, department, written),
         year=year.year if year else None,
         project=proj.value if proj else None,
         report_kind=kind,
@@ -93,25 +103,42 @@ def _kind_from_structure(doc: Document) -> str | None:
 
 
 def _department(doc: Document, title: LocatedValue | None) -> LocatedValue | None:
-    tiers = [[f for f in labelled(doc, labels) if is_department(f.value)] for labels in DEPARTMENT_LABELS]
+    return _reporter(doc, title, reporter.self_reference(doc)) or _reporter(doc, title, None)
+
+
+def _reporter(doc: Document, title: LocatedValue | None, itself: str | None) -> LocatedValue | None:
+    """The reporting body among the names a report gives, keeping only those that fit the
+    word it calls itself by (我局 …) when `itself` is given."""
+    def fitting(found: list[LocatedValue]) -> list[LocatedValue]:
+        return [f for f in found if reporter.agrees(f.value, itself)]
+
+    tiers = [fitting([f for f in labelled(doc, labels) if is_department(f.value)]) for labels in DEPARTMENT_LABELS]
     in_title = []
     if title:
         in_title = departments_in(doc.text, title.start, title.end, "title")[:1]
-        in_title = in_title or list(filter(None, [level_department_at(doc.text, title.start, title.end)]))
+        in_title = fitting(in_title or list(filter(None, [level_department_at(doc.text, title.start, title.end)])))
     if in_title and any(f.value == in_title[0].value for tier in tiers for f in tier):
         return in_title[0]
     signed = signature(doc)
-    signed = [signed] if signed and is_department(signed.value) else []
-    for candidates in (tiers[0], in_title, signed, *tiers[1:]):
+    signed = fitting([signed] if signed and is_department(signed.value) else [])
+    sources = fitting(reporter.page_sources(doc))
+    # The unit that carries the project out reports when it signs or heads the report itself.
+    own = [f.value for f in in_title + signed + sources]
+    confirmed = [f for tier in tiers[1:] for f in tier if f.value in own]
+    for candidates in (confirmed, tiers[0], in_title, signed, sources, *tiers[1:]):
         if candidates:
             return candidates[0]
-    return most_named(departments_in(doc.text, 0, len(doc.text), "body")) or _publisher(doc)
+    return most_named(fitting(departments_in(doc.text, 0, len(doc.text), "body")))
 
 
-def _publisher(doc: Document) -> LocatedValue | None:
-    """The 来源 of a saved web page (Document.cues), when the report itself names no one."""
-    source = doc.cues.get("source", "")
-    return LocatedValue(source, 0, 0, "page") if is_department(source) else None
+def _completed_region(doc: Document, title: LocatedValue | None, department: LocatedValue | None,
+                      written: LocatedValue | None) -> str | None:
+    """For a name completed from its level ("区教育局" → "吴兴区教育局"), the place the report
+    writes at that level ("湖州市吴兴区") when it holds the completing unit, else that unit."""
+    if department is None or written is None or department.value == written.value:
+        return _region(doc, title, department)
+    place, unit = _region(doc, title, written), region_of(department.value)
+    return place if place and unit and unit in place else unit
 
 
 def _region(doc: Document, title: LocatedValue | None, department: LocatedValue | None) -> str | None:

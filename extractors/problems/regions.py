@@ -11,10 +11,12 @@ Both extractors call `find_items`; each keeps the items of its own kind.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from extractors.problems.enumerations import starts_with_marker
 from extractors.problems.items import LEAD_INS, PROBLEM, SUGGESTION, ItemSpan, Region, region_items
 from pipeline.core.document import Document, Section
+from pipeline.core.spans import Spans
 
 KIND_OF_CANONICAL = {"存在问题": PROBLEM, "建议": SUGGESTION}
 # Titles that the section lexicon files under "other" but that open such a section.
@@ -90,11 +92,14 @@ def _has_ancestor(section: Section, ids: set[int], by_id: dict[int, Section]) ->
 def section_regions(doc: Document, roots: list[Section]) -> list[Region]:
     """Each root's text from the end of its title, less the roots nested in it."""
     regions = []
+    by_start = sorted(roots, key=lambda r: r.char_start)  # ties keep the order of `roots`
+    starts = [r.char_start for r in by_start]
     for root in roots:
         kind = section_kind(root)
         mixed = kind == PROBLEM and bool(MIXED_TITLE.search(root.title))
         cursor = _title_end(doc.text, root)
-        for inner in _outermost([r for r in roots if root.char_start < r.char_start < root.char_end]):
+        inside = by_start[bisect_right(starts, root.char_start):bisect_left(starts, root.char_end)]
+        for inner in _outermost(inside):
             regions.append(Region(cursor, inner.char_start, kind, mixed))
             cursor = max(cursor, inner.char_end)
         regions.append(Region(cursor, root.char_end, kind, mixed))
@@ -122,10 +127,10 @@ def lead_in_regions(doc: Document, covered: list[tuple[int, int]]) -> list[Regio
     text = doc.text
     headings = {s.char_start for s in doc.sections}
     regions: list[Region] = []
-    covered = covered + [(t.char_start, t.char_end) for t in doc.tables]
+    covered = Spans(covered + [(t.char_start, t.char_end) for t in doc.tables])
     for kind, pattern in LEAD_INS:
         for match in pattern.finditer(text):
-            if any(a <= match.start() < b for a, b in covered):
+            if covered.covers(match.start()):
                 continue
             end = _paragraph_end(text, match.end())
             if not text[match.end():end].strip():

@@ -28,16 +28,23 @@ def align(tables: dict, aliases: Path | str | None = None) -> dict[str, list[dic
     """Alignment tables for the tables of one extraction (lists of rows or DataFrames)."""
     alias_map = compare_keys.read_aliases(aliases)
     docs = [d for d in rows_of(tables, "documents") if d.get("doc_id")]
+    departments, projects, doc_keys = document_keys(docs, alias_map)
+    indicators = compare_keys.align_indicators(rows_of(tables, "indicators"), doc_keys)
+    problem_keys, recurrence = compare_problems.recurrence(rows_of(tables, "problems"), doc_keys)
+    return {"department_keys": departments, "project_keys": projects, "indicator_keys": indicators,
+            "problem_keys": problem_keys, "problem_recurrence": recurrence}
+
+
+def document_keys(docs: list[dict], alias_map: compare_keys.Aliases) -> tuple[list[dict], list[dict], dict]:
+    """(department_keys rows, project_keys rows, doc_id -> (department_key, project_key, year)):
+    what indicators and problems are grouped by."""
     departments = compare_keys.align_departments(docs, alias_map)
     dept_of = {r["doc_id"]: r["department_key"] for r in departments}
     projects = compare_keys.align_projects(docs, dept_of, alias_map)
     year_of = {d["doc_id"]: _int(d.get("year")) for d in docs}
     doc_keys = {r["doc_id"]: (r["department_key"], r["project_key"], year_of.get(r["doc_id"]))
                 for r in projects}
-    indicators = compare_keys.align_indicators(rows_of(tables, "indicators"), doc_keys)
-    problem_keys, recurrence = compare_problems.recurrence(rows_of(tables, "problems"), doc_keys)
-    return {"department_keys": departments, "project_keys": projects, "indicator_keys": indicators,
-            "problem_keys": problem_keys, "problem_recurrence": recurrence}
+    return departments, projects, doc_keys
 
 
 def rows_of(tables: dict, name: str) -> list[dict]:

@@ -22,12 +22,20 @@ from __future__ import annotations
 import hashlib
 import math
 import re
+import zlib
 from collections import Counter
 
+import numpy as np
+
 from pipeline.align.cluster import agglomerate
-from pipeline.align.keys import nfkc
+from pipeline.align.keys import group_order, nfkc
 
 THRESHOLD = 12.0
+# Groups up to this size score every pair; larger ones first pick the candidate pairs by
+# numpy (_candidates): most pairs of a project's problems share too little to recur.
+EXACT_UP_TO = 4
+HASH_DIMS = 4096
+_ROWS_PER_BLOCK = 256
 CATEGORY_BONUS = 3.0
 CONCEPT_WEIGHT = 2.0  # a shared concept says more than a shared character pair
 CONCEPTS: dict[str, tuple[str, ...]] = {
@@ -59,8 +67,27 @@ def features(text: str) -> list[str]:
     return [ch for ch in norm if _is_concept(ch)] + [norm[i:i + 2] for i in range(len(norm) - 1)]
 
 
-def similarity_matrix(texts: list[str], categories: list[str | None]) -> list[list[float]]:
-    """Pairwise scores (0–100 + bonus) among the problems of one department and project."""
+def similarity_edges(texts: list[str], categories: list[str | None], threshold: float) -> dict[tuple[int, int], float]:
+    """(i, j) -> score (0–100 + bonus) for the pairs of problems of one department and project
+    that reach `threshold`. A group of many problems first finds the pairs that could reach it
+    with a hashed, vectorised upper bound of the cosine; each pair's score is then computed
+    exactly, so that the scores do not depend on the size of the group."""
+    vectors = _vectors(texts)
+    n = len(texts)
+    pairs = ((i, j) for i in range(n) for j in range(i + 1, n)) if n <= EXACT_UP_TO \
+        else _candidates(vectors, (threshold - CATEGORY_BONUS - 0.01) / 100)  # 0.01: scores are rounded
+    edges = {}
+    for i, j in pairs:
+        s = 100 * sum(v * vectors[j].get(g, 0.0) for g, v in vectors[i].items())
+        if categories[i] and categories[i] == categories[j]:
+            s += CATEGORY_BONUS
+        if round(s, 2) >= threshold:
+            edges[(i, j)] = round(s, 2)
+    return edges
+
+
+def _vectors(texts: list[str]) -> list[dict[str, float]]:
+    """TF-IDF over the group, each vector of length 1."""
     feats = [features(t) for t in texts]
     n = len(texts)
     df = Counter(g for f in feats for g in set(f))
@@ -70,53 +97,86 @@ def similarity_matrix(texts: list[str], categories: list[str | None]) -> list[li
                for g, c in Counter(f).items()}
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         vectors.append({g: v / norm for g, v in vec.items()})
-    matrix = [[0.0] * n for _ in range(n)]
-    for i in range(n):
-        for j in range(i + 1, n):
-            s = 100 * sum(v * vectors[j].get(g, 0.0) for g, v in vectors[i].items())
-            if categories[i] and categories[i] == categories[j]:
-                s += CATEGORY_BONUS
-            matrix[i][j] = matrix[j][i] = round(s, 2)
-    return matrix
+    return vectors
+
+
+def _candidates(vectors: list[dict[str, float]], cosine: float) -> list[tuple[int, int]]:
+    """Pairs whose cosine may reach `cosine`, by one matrix product per block of rows: a
+    column per feature, or with more features than HASH_DIMS, features hashed into that many
+    buckets — weights are never negative, so a hashed dot product is never below the true
+    one and no pair is lost. (The 1e-9 of slack covers the order of numpy's sums.)"""
+    columns: dict[str, int] = {}
+    for vector in vectors:
+        for g in vector:
+            columns.setdefault(g, len(columns))
+    hashed = len(columns) > HASH_DIMS
+    matrix = np.zeros((len(vectors), HASH_DIMS if hashed else len(columns)))
+    for row, vector in enumerate(vectors):
+        for g, v in vector.items():
+            matrix[row, zlib.crc32(g.encode()) % HASH_DIMS if hashed else columns[g]] += v
+    found = []
+    for start in range(0, len(vectors), _ROWS_PER_BLOCK):
+        block = matrix[start:start + _ROWS_PER_BLOCK] @ matrix.T
+        for r, j in np.argwhere(block >= cosine - 1e-9):
+            i = start + int(r)
+            if i < j:
+                found.append((i, int(j)))
+    return found
 
 
 def recurrence(problems: list[dict], doc_keys: dict[str, tuple]) -> tuple[list[dict], list[dict]]:
     """(problem_keys rows, problem_recurrence rows). `doc_keys`: doc_id -> (dept, project, year)."""
     groups: dict[tuple, list[dict]] = {}
     for row in problems:
-        dept, project, year = doc_keys.get(row["doc_id"], (None, None, None))
-        groups.setdefault((dept, project), []).append({**row, "year": year})
+        dept, project, _ = doc_keys.get(row["doc_id"], (None, None, None))
+        groups.setdefault((dept, project), []).append(row)
     keys, recurring = [], []
-    for (dept, project), rows in sorted(groups.items(), key=lambda kv: (kv[0][0] or "", kv[0][1] or "")):
-        rows.sort(key=lambda r: (r["year"] or 0, r["doc_id"], r.get("char_start") or 0))
-        matrix = similarity_matrix([r.get("text") or "" for r in rows], [r.get("category") for r in rows])
-        # Without a department there is no "same department" to recur in: every problem stands alone.
-        threshold = THRESHOLD if dept is not None else float("inf")
-        result = agglomerate(
-            len(rows), [], lambda i, j, matrix=matrix: matrix[i][j], threshold, linkage="complete",
-            # One problem per year: items of one report, or of one year, are different problems.
-            tags=lambda i: {rows[i]["year"] if rows[i]["year"] is not None else rows[i]["doc_id"]},
-        )
-        for cluster, link in zip(result.clusters, result.linkage):
-            members = [rows[i] for i in cluster]
-            key = _problem_key(members[0])
-            keys.extend({"doc_id": r["doc_id"], "char_start": r.get("char_start"), "department_key": dept,
-                         "project_key": project, "year": r["year"], "problem_key": key,
-                         "score": result.best[i]} for i, r in zip(cluster, members))
-            years = sorted({r["year"] for r in members if r["year"] is not None})
-            if len(years) >= 2:
-                recurring.append({
-                    "department_key": dept, "project_key": project, "problem_key": key,
-                    "years": ",".join(map(str, years)), "n_years": len(years),
-                    "first_year": years[0], "last_year": years[-1],
-                    # The latest wording, on one line (list items keep the report's line breaks).
-                    "example_text": re.sub(r"\s+", " ", members[-1].get("text") or "").strip(),
-                    "doc_ids": ",".join(dict.fromkeys(r["doc_id"] for r in members)),
-                    "score": link,
-                })
-    recurring.sort(key=lambda r: (-r["n_years"], r["department_key"] or "", r["project_key"] or "",
-                                  r["first_year"]))
+    for (dept, project), rows in sorted(groups.items(), key=lambda kv: group_order(kv[0])):
+        group_keys, group_recurring = recurrence_of(dept, project, rows, doc_keys)
+        keys += group_keys
+        recurring += group_recurring
+    return keys, sort_recurring(recurring)
+
+
+def recurrence_of(dept: str | None, project: str | None, problems: list[dict],
+                  doc_keys: dict[str, tuple]) -> tuple[list[dict], list[dict]]:
+    """The problem_keys and problem_recurrence rows of one department and project."""
+    rows = [{**row, "year": doc_keys.get(row["doc_id"], (None, None, None))[2]} for row in problems]
+    rows.sort(key=lambda r: (r["year"] or 0, r["doc_id"], r.get("char_start") or 0))
+    # Without a department there is no "same department" to recur in: every problem stands alone.
+    threshold = THRESHOLD if dept is not None else float("inf")
+    edges = similarity_edges([r.get("text") or "" for r in rows], [r.get("category") for r in rows],
+                             threshold) if dept is not None else {}
+    result = agglomerate(
+        len(rows), [], edges, threshold, linkage="complete",
+        # One problem per year: items of one report, or of one year, are different problems.
+        tags=lambda i: {rows[i]["year"] if rows[i]["year"] is not None else rows[i]["doc_id"]},
+    )
+    keys, recurring = [], []
+    for cluster, link in zip(result.clusters, result.linkage):
+        members = [rows[i] for i in cluster]
+        key = _problem_key(members[0])
+        keys.extend({"doc_id": r["doc_id"], "char_start": r.get("char_start"), "department_key": dept,
+                     "project_key": project, "year": r["year"], "problem_key": key,
+                     "score": result.best[i]} for i, r in zip(cluster, members))
+        years = sorted({r["year"] for r in members if r["year"] is not None})
+        if len(years) >= 2:
+            recurring.append({
+                "department_key": dept, "project_key": project, "problem_key": key,
+                "years": ",".join(map(str, years)), "n_years": len(years),
+                "first_year": years[0], "last_year": years[-1],
+                # The latest wording, on one line (list items keep the report's line breaks).
+                "example_text": re.sub(r"\s+", " ", members[-1].get("text") or "").strip(),
+                "doc_ids": ",".join(dict.fromkeys(r["doc_id"] for r in members)),
+                "score": link,
+            })
     return keys, recurring
+
+
+def sort_recurring(recurring: list[dict]) -> list[dict]:
+    """Most years first, then by department, project and first year."""
+    return sorted(recurring, key=lambda r: (-r["n_years"], r["department_key"] or "", r["project_key"] or "",
+                                            r["first_year"]))
 
 
 def _problem_key(first: dict) -> str:

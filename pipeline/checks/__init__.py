@@ -23,10 +23,10 @@ from pipeline.checks.budget import BUDGET_TEXT_TABLE, OVERSPEND_UNEXPLAINED, RAT
 from pipeline.checks.indicators import (
     HIGH_SELF_SCORE, MET_BUT_MISSED, MISSED_BUT_MET, RESULT_MISSING, TARGET_MISSING,
 )
-from pipeline.checks.model import SEVERITIES, Facts, Rule
+from pipeline.checks.model import SEVERITIES, Facts, Finding, Rule
 from pipeline.checks.outline import MISSING_PARTS
 from pipeline.checks.parts import PARTS_EXCEED_TOTAL, PARTS_SHORT_OF_TOTAL
-from pipeline.checks.recurrence import RECURRING_PROBLEM
+from pipeline.checks.recurrence import RECURRING_PROBLEM, repeated
 from pipeline.checks.scores import SCORE_OVER_WEIGHT, SCORE_SUM, UNLISTED_POINTS, WEIGHT_SUM
 from pipeline.core.document import Document
 
@@ -39,7 +39,8 @@ RULES: tuple[Rule, ...] = (
     RECURRING_PROBLEM,
 )
 RULE_IDS = tuple(rule.id for rule in RULES)
-__all__ = ["RULES", "RULE_IDS", "SEVERITIES", "Rule", "across_documents", "for_document"]
+__all__ = ["RULES", "RULE_IDS", "SEVERITIES", "Rule", "across_documents", "for_document",
+           "recurring_in_group", "rows_of_findings"]
 
 
 def for_document(doc: Document | None, rows: dict[str, list[dict]]) -> list[dict]:
@@ -56,4 +57,27 @@ def for_document(doc: Document | None, rows: dict[str, list[dict]]) -> list[dict
 def across_documents(tables: dict) -> list[dict]:
     """Findings of the rules over an archive's years, from the tables of a run (lists of rows
     or DataFrames); alignment is the stored one when it covers every document, else computed."""
-    return [facts.row(rule, finding) for rule in RULES if rule.across for facts, finding in rule.check(tables)]
+    rows = [facts.row(rule, finding) for rule in RULES if rule.across for facts, finding in rule.check(tables)]
+    return sorted(rows, key=_across_order)
+
+
+def recurring_in_group(problems: list[dict], keys: list[dict]) -> list[tuple[str, Finding]]:
+    """The across-years findings of one department and project (a streamed run aligns group by
+    group and never holds the archive's tables): (doc_id, finding) pairs for rows_of_findings."""
+    return list(repeated(problems, keys))
+
+
+def rows_of_findings(found: list[tuple[str, Finding]], rows_of_doc) -> list[dict]:
+    """checks rows of recurring_in_group's findings; `rows_of_doc(doc_ids)` returns the
+    documents, doc_text and sections rows of those documents, by doc_id."""
+    if not found:
+        return []
+    docs = rows_of_doc(sorted({doc_id for doc_id, _ in found}))
+    facts = {doc_id: Facts.of(rows) for doc_id, rows in docs.items()}
+    rows = [facts[doc_id].row(RECURRING_PROBLEM, finding) for doc_id, finding in found if doc_id in facts]
+    return sorted(rows, key=_across_order)
+
+
+def _across_order(row: dict) -> tuple:
+    """One order for findings across years, however the run grouped the archive."""
+    return row["doc_id"], row["char_start"], row["rule"]

@@ -26,13 +26,20 @@ def recurring_problem(tables: dict) -> Iterator[tuple[Facts, Finding]]:
     problems = rows_of(tables, "problems")
     if not problems:
         return
-    keys = {(r["doc_id"], r.get("char_start")): r for r in alignment_for(tables)["problem_keys"]}
+    facts = _FactsOf(tables)
+    for doc_id, finding in repeated(problems, alignment_for(tables)["problem_keys"]):
+        yield facts[doc_id], finding
+
+
+def repeated(problems: list[dict], keys: list[dict]) -> Iterator[tuple[str, Finding]]:
+    """(doc_id, finding) of each problem worded as the year before's, from problems rows and
+    their problem_keys rows — a whole archive's, or one department and project's at a time."""
+    by_position = {(r["doc_id"], r.get("char_start")): r for r in keys}
     clusters: dict[str, list[tuple[int, dict]]] = {}
     for row in problems:
-        key = keys.get((row["doc_id"], row.get("char_start")))
+        key = by_position.get((row["doc_id"], row.get("char_start")))
         if key and key.get("problem_key") and key.get("year") is not None:
             clusters.setdefault(key["problem_key"], []).append((int(key["year"]), row))
-    facts = _FactsOf(tables)
     for members in clusters.values():
         members.sort(key=lambda m: m[0])
         for (year, before), (next_year, after) in zip(members, members[1:]):
@@ -42,7 +49,7 @@ def recurring_problem(tables: dict) -> Iterator[tuple[Facts, Finding]]:
                 continue
             start = int(after["char_start"])
             end = int(after.get("char_end") or start + len(after["text"]))
-            yield facts[after["doc_id"]], Finding(
+            yield after["doc_id"], Finding(
                 f"与{year}年报告所列问题表述相同，连续两年重复报告：{_short(after['text'])}",
                 start, end, stated=after["text"], expected=before["text"])
 

@@ -12,6 +12,11 @@ from rich.table import Table
 from pipeline.cli.console import DEFAULT_OUT, console, err_console, fail
 from pipeline.core.errors import JixiaoError
 
+# The defaults of pipeline/run (isolate.FILE_TIMEOUT, process.MAX_CHARS), repeated here so
+# that `jixiao --help` does not import the runner.
+FILE_TIMEOUT = 600.0
+MAX_CHARS = 10_000_000
+
 if TYPE_CHECKING:
     from pipeline.run import Extraction, FileResult
 
@@ -27,11 +32,30 @@ def extract(
         None, "--aliases", help="CSV kind,name,key pinning or splitting department/project names."),
     no_ocr: bool = typer.Option(False, "--no-ocr", help="Do not OCR pages without a text layer (faster)."),
     images: bool = typer.Option(False, "--images", help="Also read .png/.jpg/.tif files found in folders (by OCR)."),
+    full: bool = typer.Option(False, "--full", help="Read every file again, ignoring the rows of earlier runs in --out."),
+    file_timeout: float = typer.Option(
+        FILE_TIMEOUT, "--file-timeout", metavar="S", help="Stop a file after S seconds: one error row (0: no limit)."),
+    max_chars: int = typer.Option(
+        MAX_CHARS, "--max-chars", metavar="N", help="Refuse a document of more than N characters of text: one error row."),
+    executor: str = typer.Option(
+        "process", "--executor", help="Where files are read: process (this machine) or dask (a Dask LocalCluster)."),
+    scheduler: Optional[str] = typer.Option(
+        None, "--scheduler", metavar="tcp://HOST:PORT",
+        help="Read files on an existing Dask cluster; its workers must see the files at the same paths."),
 ) -> None:
-    """Read every report under PATHS and write the tables to --out."""
+    """Read every report under PATHS and write the tables to --out.
+
+    Files already read into --out by an earlier run (same content, same jixiao) are not read
+    again; a run that was stopped goes on where it stopped."""
+    import pyarrow as pa
+
     from pipeline.readers import ReadOptions
     from pipeline.run import extract_to
-    
+
+    # Arrow's own allocator keeps memory it freed for later; over a long run its peak would
+    # grow with the archive. The system allocator gives it back.
+    pa.set_memory_pool(pa.system_memory_pool())
+
     try:
         with _progress() as progress:
             task = progress.add_task("", total=None)
@@ -41,7 +65,9 @@ def extract(
 
             extraction = extract_to(paths, out, jobs=jobs or None, csv=write_csv, xlsx=write_xlsx,
                                     aliases=aliases, on_start=lambda n: progress.update(task, total=n),
-                                    on_file_done=done, options=ReadOptions(ocr=not no_ocr, images=images))
+                                    on_file_done=done, options=ReadOptions(ocr=not no_ocr, images=images),
+                                    full=full, file_timeout=file_timeout or None, max_chars=max_chars,
+                                    executor=executor, scheduler=scheduler)
     except JixiaoError as exc:
         fail(str(exc))
     for failure in extraction.failures:
@@ -67,6 +93,9 @@ def _print_summary(extraction: Extraction) -> None:
         f"{e.n_skipped} skipped as not reports) in {e.seconds:.1f} s → {e.out}/",
         highlight=False, markup=False,
     )
+    if e.n_reused:
+        console.print(f"{e.n_reused} files unchanged since an earlier run were not read again "
+                      f"({e.n_read} read; --full reads all)", highlight=False, markup=False)
     counts = Table("table", "rows", box=None)
     for name, n_rows in e.rows.items():
         counts.add_row(name, str(n_rows))

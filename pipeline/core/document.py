@@ -63,6 +63,22 @@ class Section:
     page: int | None = None
 
 
+def _section_segments(sections: list[Section]) -> tuple[list[int], list[tuple[Section, ...]]]:
+    """Offsets where the set of enclosing sections changes, and that set (outermost first) from
+    each offset on: a sweep over the sections' starts and ends."""
+    bounds = sorted({s.char_start for s in sections} | {s.char_end for s in sections})
+    starting: dict[int, list[Section]] = {}
+    for section in sections:
+        if section.char_start < section.char_end:
+            starting.setdefault(section.char_start, []).append(section)
+    active: list[Section] = []
+    chains = []
+    for bound in bounds:
+        active = [s for s in active if s.char_end > bound] + starting.get(bound, [])
+        chains.append(tuple(sorted(active, key=lambda s: (s.level, s.char_start))))
+    return bounds, chains
+
+
 @dataclass
 class Document:
     doc_id: str
@@ -91,9 +107,15 @@ class Document:
 
     def section_chain(self, offset: int) -> list[Section]:
         """Sections enclosing `offset`, outermost first."""
-        chain = [s for s in self.sections if s.char_start <= offset < s.char_end]
-        chain.sort(key=lambda s: (s.level, s.char_start))
-        return chain
+        # Every record asks for its section path: an index of the sections (built once per
+        # list of sections) keeps that linear in the length of the document.
+        key = (id(self.sections), len(self.sections))
+        index = self.__dict__.get("_section_index")
+        if index is None or index[0] != key:
+            index = self.__dict__["_section_index"] = (key, *_section_segments(self.sections))
+        _, bounds, chains = index
+        at = bisect.bisect_right(bounds, offset) - 1
+        return list(chains[at]) if at >= 0 else []
 
     def section_path(self, offset: int) -> str:
         return " > ".join(
