@@ -38,22 +38,23 @@ class Grid:
         for _, same_top in groupby(sorted(cells, key=lambda c: (c[1], c[0])), key=lambda c: c[1]):
             at = {c[0]: c for c in same_top}
             self.rows.append(Row([at.get(x) for x in xs]))
-        self._chars = [ch for ch in chars if _inside(ch, self.bbox)]
+        # Each glyph by its middle, top to bottom, for the cells to take theirs.
+        middles = sorted(((ch["top"] + ch["bottom"]) / 2, (ch["x0"] + ch["x1"]) / 2, i)
+                         for i, ch in enumerate(chars) if _inside(ch, self.bbox))
+        self._ys = [y for y, _, _ in middles]
+        self._middles = middles
+        self._chars = chars
 
     def extract(self) -> list[list[str | None]]:
         """The text of every cell of every row (None where a merged cell covers it)."""
-        table = []
-        for row in self.rows:
-            row_chars = [ch for ch in self._chars if _inside(ch, row.bbox)]
-            texts = []
-            for cell in row.cells:
-                if cell is None:
-                    texts.append(None)
-                    continue
-                inside = [ch for ch in row_chars if _inside(ch, cell)]
-                texts.append(cell_text(inside) if inside else "")
-            table.append(texts)
-        return table
+        return [[None if cell is None else self._text(cell) for cell in row.cells] for row in self.rows]
+
+    def _text(self, cell: Box) -> str:
+        x0, top, x1, bottom = cell
+        lo, hi = bisect.bisect_left(self._ys, top), bisect.bisect_left(self._ys, bottom)
+        # In page order, as pdfplumber takes them.
+        inside = sorted(i for _, x, i in self._middles[lo:hi] if x0 <= x < x1)
+        return cell_text([self._chars[i] for i in inside]) if inside else ""
 
 
 class Row:

@@ -150,7 +150,8 @@ MAX_ROW_GAP = 3.0
 CLAUSE_ENDS = tuple("，。；,;")
 # In font sizes: the wrapped lines of one cell are set closer than this.
 WRAP_GAP = 1.0
-# In points: distances this close are equal (positions come rounded to a thousandth).
+# In points: distances this close are equal; PDFium computes positions in single precision,
+# so rows set at equal steps come out a few thousandths of a point apart.
 SAME_DISTANCE = 0.01
 
 

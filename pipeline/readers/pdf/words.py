@@ -18,6 +18,7 @@ DEDUPE_TOLERANCE = 1.0
 
 _TOP, _X0 = itemgetter("top"), itemgetter("x0")
 _DOWN = itemgetter("top", "bottom")
+_UPRIGHT = itemgetter("upright")
 
 
 def cluster_ids(values, tolerance: float) -> dict[float, int]:
@@ -33,65 +34,76 @@ def cluster_ids(values, tolerance: float) -> dict[float, int]:
     return ids
 
 
-def clusters(objs: list, key, tolerance: float, preserve_order: bool = False) -> list[list]:
-    """`objs` grouped by cluster of `key` (pdfplumber's cluster_objects): in cluster order,
-    or, with `preserve_order`, in runs of one cluster as they come."""
-    ids = cluster_ids(map(key, objs), tolerance)
-    tagged = [(ids[key(obj)], obj) for obj in objs]
-    if not preserve_order:
-        tagged.sort(key=itemgetter(0))
-    return [[obj for _, obj in run] for _, run in groupby(tagged, key=itemgetter(0))]
-
-
 def dedupe(chars: list[dict]) -> list[dict]:
-    """`chars` without glyphs drawn twice at one place (a fake bold): the same text, size and
-    orientation within DEDUPE_TOLERANCE keeps its first glyph, in page order."""
-    groups: dict[tuple, list[int]] = {}
-    for i, ch in enumerate(chars):
-        groups.setdefault((ch["upright"], ch["text"], ch.get("font"), ch["size"]), []).append(i)
-    if all(len(members) == 1 for members in groups.values()):
+    """`chars` without glyphs drawn twice at one place (a fake bold): of the glyphs of one
+    text, size and orientation whose tops and then whose left edges chain within
+    DEDUPE_TOLERANCE, the topmost-leftmost stays, in page order."""
+    if len(chars) < 2:
         return chars
-    keep: set[int] = set()
-    for members in groups.values():
-        if len(members) == 1:
-            keep.add(members[0])
+    order = sorted(range(len(chars)), key=lambda i: _dedupe_key(chars[i]))
+    drop: set[int] = set()
+    row = [order[0]]
+    for i in order[1:]:
+        a, b = chars[row[-1]], chars[i]
+        if b["top"] - a["top"] <= DEDUPE_TOLERANCE and _dedupe_key(a)[:3] == _dedupe_key(b)[:3]:
+            row.append(i)
             continue
-        for rows in clusters(members, lambda i: chars[i]["top"], DEDUPE_TOLERANCE):
-            for same in clusters(rows, lambda i: chars[i]["x0"], DEDUPE_TOLERANCE):
-                keep.add(min(same, key=lambda i: (chars[i]["top"], chars[i]["x0"], i)))
-    return [ch for i, ch in enumerate(chars) if i in keep]
+        if len(row) > 1:
+            drop.update(_repeats(row, chars))
+        row = [i]
+    if len(row) > 1:
+        drop.update(_repeats(row, chars))
+    return [ch for i, ch in enumerate(chars) if i not in drop] if drop else chars
+
+
+def _dedupe_key(ch: dict) -> tuple:
+    return ch["text"], ch["size"], ch["upright"], ch["top"]
+
+
+def _repeats(row: list[int], chars: list[dict]) -> list[int]:
+    """Of glyphs (indices into `chars`) that are one row, those repeating a glyph whose left
+    edge chains with theirs within DEDUPE_TOLERANCE."""
+    ordered = sorted(row, key=lambda i: chars[i]["x0"])
+    runs, run = [], [ordered[0]]
+    for i in ordered[1:]:
+        if chars[i]["x0"] - chars[run[-1]]["x0"] <= DEDUPE_TOLERANCE:
+            run.append(i)
+        else:
+            runs.append(run)
+            run = [i]
+    runs.append(run)
+    repeats = []
+    for run in runs:
+        keep = min(run, key=lambda i: (chars[i]["top"], chars[i]["x0"], i))
+        repeats.extend(i for i in run if i != keep)
+    return repeats
 
 
 def words(chars: list[dict]) -> list[list[dict]]:
     """The words of `chars` (each a list of glyphs), line by line from the top, left to right
     (pdfplumber's WordExtractor.iter_extract_tuples)."""
     out: list[list[dict]] = []
-    for upright, run in groupby(chars, key=itemgetter("upright")):
+    for upright, run in groupby(chars, key=_UPRIGHT):
         run = list(run)
         line_key, char_key = (_TOP, _X0) if upright else (_X0, _DOWN)
-        for line in clusters(run, line_key, Y_TOLERANCE if upright else X_TOLERANCE):
-            line.sort(key=char_key)
-            out.extend(_split_words(line, upright))
+        ids = cluster_ids(map(line_key, run), Y_TOLERANCE if upright else X_TOLERANCE)
+        # Lines in cluster order, each left to right: one stable sort does both. A word
+        # never spans two lines, whose glyphs are more than a tolerance apart.
+        run.sort(key=lambda ch: (ids[line_key(ch)], char_key(ch)))
+        word: list[dict] = []
+        for ch in run:
+            if ch["text"].isspace():
+                if word:
+                    out.append(word)
+                word = []
+            elif word and _new_word(word[-1], ch, upright):
+                out.append(word)
+                word = [ch]
+            else:
+                word.append(ch)
+        if word:
+            out.append(word)
     return out
-
-
-def _split_words(line: list[dict], upright: bool) -> list[list[dict]]:
-    """pdfplumber's iter_chars_to_words over one sorted line."""
-    found: list[list[dict]] = []
-    word: list[dict] = []
-    for ch in line:
-        if ch["text"].isspace():
-            if word:
-                found.append(word)
-            word = []
-        elif word and _new_word(word[-1], ch, upright):
-            found.append(word)
-            word = [ch]
-        else:
-            word.append(ch)
-    if word:
-        found.append(word)
-    return found
 
 
 def _new_word(prev: dict, ch: dict, upright: bool) -> bool:
@@ -121,6 +133,10 @@ def text_lines(chars: list[dict]) -> list[list[dict]]:
 def cell_text(chars: list[dict]) -> str:
     """The text of a table cell's glyphs (pdfplumber's extract_text): words joined by a space,
     lines by a newline."""
+    tops = [ch["top"] for ch in chars]
+    if max(tops) - min(tops) <= Y_TOLERANCE and all(ch["upright"] for ch in chars):
+        # One line (most cells): its words left to right.
+        return " ".join("".join(ch["text"] for ch in word) for word in words(chars))
     found = words(chars)
     tops = [min(ch["top"] for ch in word) for word in found]
     ids = cluster_ids(tops, Y_TOLERANCE)
