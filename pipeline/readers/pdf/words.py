@@ -63,6 +63,8 @@ def _dedupe_key(ch: dict) -> tuple:
 def _repeats(row: list[int], chars: list[dict]) -> list[int]:
     """Of glyphs (indices into `chars`) that are one row, those repeating a glyph whose left
     edge chains with theirs within DEDUPE_TOLERANCE."""
+    if len(row) == 2 and abs(chars[row[0]]["x0"] - chars[row[1]]["x0"]) > DEDUPE_TOLERANCE:
+        return []  # the usual row: one glyph twice in a line, apart
     ordered = sorted(row, key=lambda i: chars[i]["x0"])
     runs, run = [], [ordered[0]]
     for i in ordered[1:]:
