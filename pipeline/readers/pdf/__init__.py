@@ -19,6 +19,7 @@ from pipeline.readers.cleanup import clean_text
 from pipeline.readers.ocr import OcrPage, median_height, page_of, read_image
 from pipeline.readers.pdf.furniture import strip_furniture
 from pipeline.readers.pdf.glyphs import load_page, open_pdf
+from pipeline.readers.pdf.headings import heading_levels
 from pipeline.readers.pdf.page import GlyphPage
 from pipeline.readers.pdf.lines import Line, group_paragraphs, join_lines, page_lines, page_margins
 from pipeline.readers.pdf.scanned import Scan, failure, render, warnings_for
@@ -91,7 +92,7 @@ def document_of(path: Path, fmt: str, pages: list[PageContent], warnings: list[s
     page_starts = _build(builder, pages)
     doc = new_document(path, fmt, builder.text())
     doc.pages = page_starts
-    doc.tables = builder.tables
+    doc.tables, doc.heading_levels = builder.tables, builder.heading_levels
     doc.warnings = warnings
     return doc
 
@@ -168,11 +169,16 @@ def _build(builder: TextBuilder, pages: list[PageContent]) -> list[int]:
     margins = page_margins([(page.width, lines) for page, lines in zip(pages, bodies)])
     stream = _reading_order(pages, bodies)
     starts: dict[int, int] = {}
-    for block in group_paragraphs(stream, margins):
+    blocks = group_paragraphs(stream, margins)
+    texts = {i: join_lines([clean_text(line.text) for line in block]) for i, block in enumerate(blocks)
+             if not isinstance(block, PageTable)}
+    levels = heading_levels([blocks[i] for i in texts], [text for text, _ in texts.values()])
+    level_of = {i: levels[k] for k, i in enumerate(texts) if k in levels}
+    for i, block in enumerate(blocks):
         if isinstance(block, PageTable):
             _add_table(builder, block, starts)
         else:
-            _add_paragraph(builder, block, starts)
+            _add_paragraph(builder, block, texts[i], level_of.get(i), starts)
     end = len(builder.text())
     offsets = []
     for number in range(len(pages), 0, -1):
@@ -209,11 +215,12 @@ def _reading_order(pages: list[PageContent], bodies: list[list[Line]]) -> list[L
     return stream
 
 
-def _add_paragraph(builder: TextBuilder, lines: list[Line], starts: dict[int, int]) -> None:
-    text, line_starts = join_lines([clean_text(line.text) for line in lines])
+def _add_paragraph(builder: TextBuilder, lines: list[Line], joined: tuple[str, list[int]],
+                   level: int | None, starts: dict[int, int]) -> None:
+    text, line_starts = joined
     if not text.strip():
         return
-    start = builder.add_paragraph(text)
+    start = builder.add_paragraph(text, level)
     for line, offset in zip(lines, line_starts):
         starts.setdefault(line.page, start + offset)
 
