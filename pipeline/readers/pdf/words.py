@@ -137,11 +137,29 @@ def cell_text(chars: list[dict]) -> str:
     lines by a newline."""
     tops = [ch["top"] for ch in chars]
     if max(tops) - min(tops) <= Y_TOLERANCE and all(ch["upright"] for ch in chars):
-        # One line (most cells): its words left to right.
-        return " ".join("".join(ch["text"] for ch in word) for word in words(chars))
+        return _one_line(sorted(chars, key=_X0))
     found = words(chars)
     tops = [min(ch["top"] for ch in word) for word in found]
     ids = cluster_ids(tops, Y_TOLERANCE)
     order = sorted(range(len(found)), key=lambda k: ids[tops[k]])
     lines = groupby(order, key=lambda k: ids[tops[k]])
     return "\n".join(" ".join("".join(ch["text"] for ch in found[k]) for k in run) for _, run in lines)
+
+
+def _one_line(line: list[dict]) -> str:
+    """The words of one line of upright glyphs sorted left to right (most cells), joined by
+    a space: `words` without the clustering, as every glyph is within a tolerance of the
+    others' tops."""
+    out: list[str] = []
+    prev = None
+    for ch in line:
+        text = ch["text"]
+        if text.isspace():
+            prev = None
+            continue
+        if prev is not None and not (ch["x0"] < prev["x0"] or ch["x0"] > prev["x1"] + X_TOLERANCE):
+            out[-1] += text
+        else:
+            out.append(text)
+        prev = ch
+    return " ".join(out)
