@@ -53,13 +53,28 @@ def test_nlp_dictionary_is_jiebas():
 def test_nlp_word_tags_are_jiebas():
     import jieba.posseg
 
-    assert nlp.word_tags() == jieba.posseg.dt.word_tag_tab
+    expected = jieba.posseg.dt.word_tag_tab
+    tags = nlp.word_tags()
+    assert len(tags) == len(expected) and dict(tags.items()) == expected
+    assert all(tags.get(word) == tag for word, tag in list(expected.items())[::97])
+    assert tags.get("不是一个词的字串") is None and tags.get("") is None
+
+
+def test_nlp_word_tags_of_a_few_words():
+    tags = nlp.Tags.of({"中国": "ns", "一": "m", "预算": "n", "z": "x"})
+    assert [tags.get(w) for w in ("一", "中国", "预算", "z", "中", "预算表", "a")] == ["m", "ns", "n", "x", None, None, None]
 
 
 def test_nlp_dictionary_cache_round_trip(tmp_path):
     freq, total, tags = {"一": 3, "一二": 0, "一二三": 5}, 8, {"一": "m", "一二三": "m"}
-    nlp._save(tmp_path / "d.bin", freq, total, tags)
-    assert nlp._load(tmp_path / "d.bin") == (freq, total, tags)
+    nlp._save(tmp_path / "d.bin", freq, total, nlp.Tags.of(tags))
+    loaded_freq, loaded_total, loaded_tags = nlp._load(tmp_path / "d.bin")
+    assert (loaded_freq, loaded_total, dict(loaded_tags.items())) == (freq, total, tags)
+
+
+def summary(found) -> tuple:
+    freq, total, tags = found
+    return freq, total, dict(tags.items())
 
 
 def test_nlp_broken_cache_is_rebuilt_with_a_warning(tmp_path, monkeypatch, caplog):
@@ -74,8 +89,8 @@ def test_nlp_broken_cache_is_rebuilt_with_a_warning(tmp_path, monkeypatch, caplo
         assert cache.parent == tmp_path / "jixiao"
         cache.write_bytes(nlp._CACHE_FORMAT + b"12 3 4\nabc")
         with caplog.at_level(logging.WARNING, logger="extractors.nlp"):
-            assert nlp._dictionary() == expected
+            assert summary(nlp._dictionary()) == summary(expected)
         assert "unreadable" in caplog.text
-        assert nlp._load(cache) == expected  # rebuilt in place
+        assert summary(nlp._load(cache)) == summary(expected)  # rebuilt in place
     finally:
         nlp._dictionary.cache_clear()
