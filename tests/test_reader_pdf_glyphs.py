@@ -76,3 +76,22 @@ def test_reader_pdf_glyphs_box_is_pdfminers(built):
             left.remove(twin)
             assert abs(c["x0"] - twin["x0"]) < 1.5 and abs((c["x1"] - c["x0"]) - (twin["x1"] - twin["x0"])) < 0.1
             assert abs(c["bottom"] - twin["bottom"]) < 0.01 and abs(c["size"] - twin["size"]) < 0.01
+
+
+def glyph(text: str, x0: float, top: float, size: float = 12.0) -> dict:
+    return {"text": text, "x0": x0, "x1": x0 + size, "top": top, "bottom": top + size, "size": size,
+            "upright": True}
+
+
+def test_reader_pdf_glyphs_drawn_twice_read_once():
+    """PDFium drops most fake-bold repeats itself; pdfplumber's rule takes the rest: the same
+    text, size and orientation within a point keeps its first, topmost-leftmost glyph."""
+    from pipeline.readers.pdf.words import dedupe
+
+    chars = [glyph("一", 72.0, 100.0), glyph("一", 72.3, 100.2),   # a fake bold
+             glyph("二", 84.0, 100.0), glyph("二", 96.0, 100.0),   # the same glyph twice in a line
+             glyph("三", 72.0, 120.0), glyph("三", 72.4, 120.0, size=14.0),  # another size
+             glyph("四", 72.0, 140.0), glyph("四", 72.9, 140.9), glyph("四", 73.8, 141.8)]  # a chain
+    kept = dedupe(chars)
+    assert [(c["text"], c["x0"]) for c in kept] == [
+        ("一", 72.0), ("二", 84.0), ("二", 96.0), ("三", 72.0), ("三", 72.4), ("四", 72.0)]

@@ -37,27 +37,27 @@ def cluster_ids(values, tolerance: float) -> dict[float, int]:
 def dedupe(chars: list[dict]) -> list[dict]:
     """`chars` without glyphs drawn twice at one place (a fake bold): of the glyphs of one
     text, size and orientation whose tops and then whose left edges chain within
-    DEDUPE_TOLERANCE, the topmost-leftmost stays, in page order."""
+    DEDUPE_TOLERANCE, the topmost-leftmost stays, in page order. (PDFium drops most such
+    repeats itself; this keeps pdfplumber's rule for the rest.)"""
     if len(chars) < 2:
         return chars
-    order = sorted(range(len(chars)), key=lambda i: _dedupe_key(chars[i]))
+    # Glyphs by text, size, orientation and top; rows of like glyphs whose tops chain.
+    ordered = sorted(zip([ch["text"] for ch in chars], [ch["size"] for ch in chars],
+                         [ch["upright"] for ch in chars], [ch["top"] for ch in chars], range(len(chars))))
     drop: set[int] = set()
-    row = [order[0]]
-    for i in order[1:]:
-        a, b = chars[row[-1]], chars[i]
-        if b["top"] - a["top"] <= DEDUPE_TOLERANCE and _dedupe_key(a)[:3] == _dedupe_key(b)[:3]:
+    row: list[int] = []
+    last = None
+    for text, size, upright, top, i in ordered:
+        if last is not None and top - last[3] <= DEDUPE_TOLERANCE and (text, size, upright) == last[:3]:
             row.append(i)
-            continue
-        if len(row) > 1:
-            drop.update(_repeats(row, chars))
-        row = [i]
+        else:
+            if len(row) > 1:
+                drop.update(_repeats(row, chars))
+            row = [i]
+        last = (text, size, upright, top)
     if len(row) > 1:
         drop.update(_repeats(row, chars))
     return [ch for i, ch in enumerate(chars) if i not in drop] if drop else chars
-
-
-def _dedupe_key(ch: dict) -> tuple:
-    return ch["text"], ch["size"], ch["upright"], ch["top"]
 
 
 def _repeats(row: list[int], chars: list[dict]) -> list[int]:
