@@ -1,10 +1,12 @@
 """PDFs: paragraphs rebuilt from hard-wrapped lines, ruled tables as Tables.
 
-Reading goes page by page (glyphs, lines, tables), then over the whole document: page
-furniture is dropped, tables carried over a page break are put back together, wrapped lines
-are joined into paragraphs (also across a page break), and everything lands in one text
-through TextBuilder, which records where each page starts. A page without a text layer (a
-scan) is rendered and read by OCR, whose boxes are laid out as glyphs and go the same way.
+Reading goes page by page (glyphs and rulings from PDFium, glyphs.py; lines; tables), then
+over the whole document: page furniture is dropped, tables carried over a page break are put
+back together, wrapped lines are joined into paragraphs (also across a page break), and
+everything lands in one text through TextBuilder, which records where each page starts. A
+page without a text layer (a scan) is rendered and read by OCR, whose boxes are laid out as
+glyphs and go the same way. Numbered headings set larger than the body text give heading
+levels (headings.py).
 """
 from __future__ import annotations
 

@@ -33,6 +33,3 @@ class GlyphPage:
             self._lines = [{"text": "".join(ch["text"] for ch in chars), "chars": chars}
                            for chars in text_lines(self.chars)]
         return self._lines
-
-    def close(self) -> None:
-        pass

@@ -37,7 +37,7 @@ class PageTable:
 
 
 def page_tables(page, number: int) -> list[PageTable]:
-    """Tables drawn with ruling lines on a pdfplumber page."""
+    """Tables drawn with ruling lines on a page (grid.py finds them)."""
     tables = [_table(found, number) for found in page.find_tables()]
     return [t for t in tables if len(t.columns) >= MIN_COLUMNS]
 
