@@ -2,6 +2,7 @@
 every figure is a whole process, one job, the median of --repeats runs.
 
     .venv/bin/python scripts/speed_benchmark.py [--repeats 5] [--copies 5] [--archive-copies 10]
+                                                [--before DIR]
 
 Cases, each against its baselines in the same run:
   pdf      the real budget PDFs of ../shared/real copied --copies times: jixiao extract;
@@ -10,6 +11,8 @@ Cases, each against its baselines in the same run:
   txt      jixiao extract of one and of --archive-copies copies of the sample archive's .txt
            files; plain decoding (UTF-8, else GB18030) of the same files
   docx     the same for its .docx files; python-docx paragraphs (and table cells)
+With --before, jixiao from another checkout of the code (DIR, run with this venv through
+PYTHONPATH) is timed beside this one: the figures before and after a change in one run.
 Documents per second "after start-up" are (n - 1) / (t(n) - t(1)): the cost of one more
 document once the process is running.
 
@@ -73,13 +76,15 @@ class Timing:
     cpu: float
 
 
-def timed(command: list[str], repeats: int) -> Timing:
-    """Median wall and CPU (user + system) seconds of `command` as a process of its own."""
+def timed(command: list[str], repeats: int, code: Path | None = None) -> Timing:
+    """Median wall and CPU (user + system) seconds of `command` as a process of its own;
+    with `code`, the pipeline is imported from that checkout."""
+    env = None if code is None else {**os.environ, "PYTHONPATH": str(code)}
     walls, cpus = [], []
     for _ in range(repeats):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
         walls.append(time.perf_counter() - start)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
@@ -129,7 +134,9 @@ def main() -> None:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--copies", type=int, default=5, help="copies of the real PDFs")
     parser.add_argument("--archive-copies", type=int, default=10, help="copies of the sample archive")
+    parser.add_argument("--before", type=Path, help="another checkout of the code, timed beside this one")
     args = parser.parse_args()
+    before = args.before.resolve() if args.before else None
     print(f"machine: {platform.machine()} cores={os.cpu_count()} python={platform.python_version()} "
           f"load={os.getloadavg()[0]:.1f}; medians of {args.repeats} runs, whole processes, one job")
     with tempfile.TemporaryDirectory() as tmp:
@@ -143,11 +150,16 @@ def main() -> None:
             row("pypdfium2 text (baseline)", bare)
             row("pdfplumber text", timed(python(PDFPLUMBER_TEXT, pdfs), args.repeats), bare)
             row("jixiao extract", timed(extract(pdfs, out), args.repeats), bare)
+            if before:
+                row("jixiao extract, --before", timed(extract(pdfs, out), args.repeats, before), bare)
         archive = REPO / "corpus" / "archive"
         txts = sorted(archive.glob("*.txt"))
         header("start-up")
         row("jixiao --help", timed([JIXIAO, "--help"], args.repeats))
-        row(f"jixiao extract {txts[0].name}", timed(extract(txts[:1], out), args.repeats))
+        row("jixiao extract of one .txt", timed(extract(txts[:1], out), args.repeats))
+        if before:
+            row("jixiao --help, --before", timed([JIXIAO, "--help"], args.repeats, before))
+            row("jixiao extract of one .txt, --before", timed(extract(txts[:1], out), args.repeats, before))
         for suffix, code, name in [(".txt", PLAIN_DECODING, "plain decoding"),
                                    (".docx", PYTHON_DOCX, "python-docx paragraphs")]:
             sources = sorted(archive.glob(f"*{suffix}"))
@@ -163,6 +175,11 @@ def main() -> None:
             row(f"jixiao extract, {len(many)} files", all_, base_many)
             per_doc(name, base_one, base_many, len(many))
             per_doc("jixiao extract", one, all_, len(many))
+            if before:
+                old_one = timed(extract(many[:1], out), args.repeats, before)
+                old_all = timed(extract(many, out), args.repeats, before)
+                row(f"jixiao extract, {len(many)} files, --before", old_all, base_many)
+                per_doc("jixiao extract, --before", old_one, old_all, len(many))
 
 
 if __name__ == "__main__":
