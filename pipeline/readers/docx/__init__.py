@@ -13,36 +13,27 @@ Choices a reader of the output should know about:
 - Text boxes, headers, footers, footnotes and comments are not part of the text.
 - The body is walked as XML rather than through python-docx's iter_inner_content(), which
   skips everything inside content controls (w:sdt) — where cover pages and whole report
-  sections often sit.
+  sections often sit; only the parts read are opened (package.py).
 """
 from __future__ import annotations
 
-import zipfile
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
-import docx
-from docx.document import Document as WordDocument
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.exceptions import PackageNotFoundError
-from docx.oxml.ns import qn
-from docx.parts.document import DocumentPart
-from lxml.etree import XMLSyntaxError, _Element
+from lxml.etree import _Element
 
 from pipeline.core.document import Cell, Document, TextBuilder, new_document
-from pipeline.core.errors import ReadError
 from pipeline.readers import DEFAULT_OPTIONS, ReadOptions
 from pipeline.readers.cleanup import clean_text
 from pipeline.readers.docx.numbering import Numbering
+from pipeline.readers.docx.package import Package, open_package
 from pipeline.readers.docx.styles import Styles, outline_to_level
 from pipeline.readers.docx.text import visible_text
-from pipeline.readers.docx.xml import child_val, maybe_int, to_int, val
+from pipeline.readers.docx.xml import child_val, maybe_int, qn, to_int, val
 
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .docx and legacy .doc
-
-_P, _TBL, _TR, _TC = qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
+_BODY, _P, _TBL, _TR, _TC = qn("w:body"), qn("w:p"), qn("w:tbl"), qn("w:tr"), qn("w:tc")
+_PPR, _NUM_PR = qn("w:pPr"), qn("w:numPr")
 _BLOCKS = {_P, _TBL}
 # Elements that only wrap content (content controls, custom XML) are looked through.
 _WRAPPERS = {qn("w:sdt"), qn("w:sdtContent"), qn("w:customXml")}
@@ -52,10 +43,10 @@ def read(path: Path, options: ReadOptions = DEFAULT_OPTIONS, source: Path | None
          fmt: str = "docx") -> Document:
     """`source` and `fmt`: the file this .docx was converted from (a legacy .doc, see
     legacy.py); the Document then carries that file's path, format and doc_id."""
-    word = _open(path)
-    renderer = _Renderer(word.part)
+    package = open_package(path)
+    renderer = _Renderer(package)
     builder = TextBuilder()
-    body = word.element.body
+    body = package.document.find(_BODY)
     for block in _children(body, _BLOCKS) if body is not None else ():
         if block.tag == _P:
             text = renderer.paragraph(block)
@@ -66,35 +57,6 @@ def read(path: Path, options: ReadOptions = DEFAULT_OPTIONS, source: Path | None
     doc = new_document(source or path, fmt, builder.text())
     doc.tables, doc.heading_levels = builder.tables, builder.heading_levels
     return doc
-
-
-def _open(path: Path) -> WordDocument:
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(len(_OLE_MAGIC))
-    except OSError as exc:
-        raise ReadError(f"cannot open the file: {exc.strerror}") from exc
-    if head == _OLE_MAGIC:
-        raise ReadError("encrypted or legacy Word file: save it as .docx without a password")
-    if not zipfile.is_zipfile(path):
-        raise ReadError("not a valid .docx (not a zip package)")
-    try:
-        return docx.Document(str(path))
-    except (KeyError, ValueError) as exc:  # python-docx's "no main document part"
-        raise ReadError("not a valid .docx (no Word document inside the zip package)") from exc
-    except XMLSyntaxError as exc:
-        raise ReadError(f"not a valid .docx (damaged XML: {exc.msg})") from exc
-    except (PackageNotFoundError, zipfile.BadZipFile, zlib.error, EOFError) as exc:
-        raise ReadError("not a valid .docx (damaged zip package)") from exc
-
-
-def _related_xml(part: DocumentPart, reltype: str) -> _Element | None:
-    """The XML root of a part such as numbering.xml; None when the file has none."""
-    try:
-        # A part with an unexpected content type loads as raw bytes, without .element.
-        return getattr(part.part_related_by(reltype), "element", None)
-    except KeyError:
-        return None
 
 
 def _children(parent: _Element, tags: set[str]) -> Iterator[_Element]:
@@ -119,21 +81,19 @@ class _Renderer:
     """Paragraph and table text for one file; owns the numbering counters, so it renders
     every paragraph exactly once and in document order."""
 
-    def __init__(self, part: DocumentPart) -> None:
-        self._styles = Styles(_related_xml(part, RT.STYLES))
-        self._numbering = Numbering(
-            _related_xml(part, RT.NUMBERING), self._styles.numbering_style_nums
-        )
+    def __init__(self, package: Package) -> None:
+        self._styles = Styles(package.styles)
+        self._numbering = Numbering(package.numbering, self._styles.numbering_style_nums)
 
     def paragraph(self, p: _Element) -> str:
         """The paragraph as Word displays it, numbering label first; "" when it has no text."""
-        ppr = p.find(qn("w:pPr"))
+        ppr = p.find(_PPR)
         label = self._label(ppr)
         body = clean_text(visible_text(p))
         return label + body if body.strip() else ""
 
     def heading_level(self, p: _Element) -> int | None:
-        ppr = p.find(qn("w:pPr"))
+        ppr = p.find(_PPR)
         outline = maybe_int(child_val(ppr, "w:outlineLvl"))
         if outline is not None:
             return outline_to_level(outline)
@@ -141,7 +101,7 @@ class _Renderer:
 
     def _label(self, ppr: _Element | None) -> str:
         style_id = child_val(ppr, "w:pStyle")
-        num_pr = None if ppr is None else ppr.find(qn("w:numPr"))
+        num_pr = None if ppr is None else ppr.find(_NUM_PR)
         style_num_id, style_ilvl = self._styles.numbering(style_id)
         num_id = child_val(num_pr, "w:numId") or style_num_id
         if not num_id or num_id == "0":  # numId 0 switches off a style's numbering

@@ -10,11 +10,10 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable, Mapping
 
-from docx.oxml.ns import qn
 from lxml.etree import _Element
 
 from pipeline.core.numerals import to_chinese_numeral, to_financial_capitals
-from pipeline.readers.docx.xml import child_val, is_on, maybe_int, to_int
+from pipeline.readers.docx.xml import child_val, is_on, maybe_int, qn, to_int
 
 _HEAVENLY_STEMS = "甲乙丙丁戊己庚辛壬癸"
 _EARTHLY_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"

@@ -9,10 +9,9 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-from docx.oxml.ns import qn
 from lxml.etree import _Element
 
-from pipeline.readers.docx.xml import child_val, maybe_int
+from pipeline.readers.docx.xml import child_val, maybe_int, qn
 
 # Built-in heading styles keep English names ("heading 1") even in Chinese Word, which
 # gives them the ids "1".."9"; WPS and some templates use "标题 1".
@@ -20,6 +19,8 @@ _HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
 _HEADING_ID = re.compile(r"^(?:heading|标题)?\s*([1-9])$", re.IGNORECASE)
 _TITLE_NAMES = {"title", "标题"}
 _BODY_TEXT_OUTLINE = 9  # w:outlineLvl 9 means "not in the outline"
+_STYLE, _STYLE_ID, _TYPE, _DEFAULT = qn("w:style"), qn("w:styleId"), qn("w:type"), qn("w:default")
+_PPR, _NUM_PR = qn("w:pPr"), qn("w:numPr")
 
 
 def outline_to_level(outline: int) -> int | None:
@@ -38,34 +39,33 @@ class _Style:
 
 
 class Styles:
-    """The paragraph-level facts of styles.xml that the reader needs."""
+    """The paragraph-level facts of styles.xml that the reader needs. A template defines
+    hundreds of styles and a report uses a few: each is read when first asked for."""
 
     def __init__(self, root: _Element | None) -> None:
+        self._elements: dict[str, _Element] = {}
         self._styles: dict[str, _Style] = {}
         # Numbering style id -> the w:num it stands for (target of w:numStyleLink).
         self.numbering_style_nums: dict[str, str] = {}
         self.default_paragraph: str | None = None
-        if root is not None:
-            for style in root.iterchildren(qn("w:style")):
-                self._add(style)
+        if root is None:
+            return
+        for element in root.iterchildren(_STYLE):
+            style_id = element.get(_STYLE_ID) or ""
+            self._elements[style_id] = element  # a later definition wins, as it always did
+            kind = element.get(_TYPE)
+            if kind == "numbering":
+                num_id = _read(element).num_id
+                if num_id:
+                    self.numbering_style_nums[style_id] = num_id
+            elif kind == "paragraph" and element.get(_DEFAULT) in ("1", "true", "on"):
+                self.default_paragraph = style_id
 
-    def _add(self, element: _Element) -> None:
-        ppr = element.find(qn("w:pPr"))
-        num_pr = None if ppr is None else ppr.find(qn("w:numPr"))
-        style = _Style(
-            style_id=element.get(qn("w:styleId")) or "",
-            name=(child_val(element, "w:name") or "").strip(),
-            based_on=child_val(element, "w:basedOn"),
-            num_id=child_val(num_pr, "w:numId"),
-            ilvl=maybe_int(child_val(num_pr, "w:ilvl")),
-            outline=maybe_int(child_val(ppr, "w:outlineLvl")),
-        )
-        self._styles[style.style_id] = style
-        kind = element.get(qn("w:type"))
-        if kind == "numbering" and style.num_id:
-            self.numbering_style_nums[style.style_id] = style.num_id
-        if kind == "paragraph" and element.get(qn("w:default")) in ("1", "true", "on"):
-            self.default_paragraph = style.style_id
+    def _style(self, style_id: str) -> _Style | None:
+        style = self._styles.get(style_id)
+        if style is None and style_id in self._elements:
+            style = self._styles[style_id] = _read(self._elements[style_id])
+        return style
 
     def numbering(self, style_id: str | None) -> tuple[str | None, int | None]:
         """(numId, ilvl) a paragraph of this style is numbered with, if any."""
@@ -90,7 +90,23 @@ class Styles:
         """The style and those it is based on, nearest first."""
         seen: set[str] = set()
         current = style_id if style_id is not None else self.default_paragraph
-        while current is not None and current in self._styles and current not in seen:
+        while current is not None and current not in seen:
+            style = self._style(current)
+            if style is None:
+                return
             seen.add(current)
-            yield self._styles[current]
-            current = self._styles[current].based_on
+            yield style
+            current = style.based_on
+
+
+def _read(element: _Element) -> _Style:
+    ppr = element.find(_PPR)
+    num_pr = None if ppr is None else ppr.find(_NUM_PR)
+    return _Style(
+        style_id=element.get(_STYLE_ID) or "",
+        name=(child_val(element, "w:name") or "").strip(),
+        based_on=child_val(element, "w:basedOn"),
+        num_id=child_val(num_pr, "w:numId"),
+        ilvl=maybe_int(child_val(num_pr, "w:ilvl")),
+        outline=maybe_int(child_val(ppr, "w:outlineLvl")),
+    )

@@ -7,10 +7,10 @@ joined ("465.49万" + "元" -> "465.49万元"). Text boxes are not part of the p
 """
 from __future__ import annotations
 
-from docx.oxml.ns import qn
 from lxml.etree import _Element
 
 from pipeline.core.document import join_wrapped
+from pipeline.readers.docx.xml import qn
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _NOT_SHOWN = {
@@ -22,6 +22,7 @@ _TEXT, _FIELD_CHAR = qn("w:t"), qn("w:fldChar")
 _TABS = {qn("w:tab"), qn("w:ptab")}
 _BREAKS = {qn("w:br"), qn("w:cr")}
 _NO_BREAK_HYPHEN = qn("w:noBreakHyphen")
+_FIELD_CHAR_TYPE = qn("w:fldCharType")
 
 
 class _VisibleText:
@@ -73,7 +74,7 @@ def _collect(el: _Element, out: _VisibleText) -> None:
         elif tag == _NO_BREAK_HYPHEN:
             out.add("-")
         elif tag == _FIELD_CHAR:
-            out.field_char(child.get(qn("w:fldCharType")))
+            out.field_char(child.get(_FIELD_CHAR_TYPE))
         else:
             _collect(child, out)
 

@@ -5,17 +5,32 @@ number belongs); these helpers turn them into defaults instead of exceptions.
 """
 from __future__ import annotations
 
-from docx.oxml.ns import qn
+from functools import lru_cache
+
 from lxml.etree import _Element
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_NAMESPACES = {"w": W}
+_VAL = W + "val"
+
+
+@lru_cache(maxsize=None)
+def qn(tag: str) -> str:
+    """"w:numId" in Clark notation, as lxml names elements and attributes."""
+    prefix, name = tag.split(":")
+    return _NAMESPACES[prefix] + name
 
 
 def val(el: _Element | None) -> str | None:
-    return None if el is None else el.get(qn("w:val"))
+    return None if el is None else el.get(_VAL)
 
 
 def child_val(el: _Element | None, tag: str) -> str | None:
     """w:val of the first `tag` child ("w:numId") of `el`."""
-    return None if el is None else val(el.find(qn(tag)))
+    if el is None:
+        return None
+    child = el.find(qn(tag))
+    return None if child is None else child.get(_VAL)
 
 
 def to_int(text: str | None, default: int) -> int:

@@ -1,10 +1,12 @@
 """PDFs: paragraphs rebuilt from hard-wrapped lines, ruled tables as Tables.
 
-Reading goes page by page (glyphs, lines, tables), then over the whole document: page
-furniture is dropped, tables carried over a page break are put back together, wrapped lines
-are joined into paragraphs (also across a page break), and everything lands in one text
-through TextBuilder, which records where each page starts. A page without a text layer (a
-scan) is rendered and read by OCR, whose boxes are laid out as glyphs and go the same way.
+Reading goes page by page (glyphs and rulings from PDFium, glyphs.py; lines; tables), then
+over the whole document: page furniture is dropped, tables carried over a page break are put
+back together, wrapped lines are joined into paragraphs (also across a page break), and
+everything lands in one text through TextBuilder, which records where each page starts. A
+page without a text layer (a scan) is rendered and read by OCR, whose boxes are laid out as
+glyphs and go the same way. Numbered headings set larger than the body text give heading
+levels (headings.py).
 """
 from __future__ import annotations
 
@@ -12,17 +14,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
-import pdfplumber
-from pdfminer.pdfdocument import PDFEncryptionError
-from pdfminer.psexceptions import PSEOF
-from pdfplumber.utils.exceptions import PdfminerException
-
 from pipeline.core.document import Document, TextBuilder, new_document
 from pipeline.core.errors import ReadError
 from pipeline.readers import DEFAULT_OPTIONS, ReadOptions
 from pipeline.readers.cleanup import clean_text
 from pipeline.readers.ocr import OcrPage, median_height, page_of, read_image
 from pipeline.readers.pdf.furniture import strip_furniture
+from pipeline.readers.pdf.glyphs import load_page, open_pdf
+from pipeline.readers.pdf.headings import heading_levels
+from pipeline.readers.pdf.page import GlyphPage
 from pipeline.readers.pdf.lines import Line, group_paragraphs, join_lines, page_lines, page_margins
 from pipeline.readers.pdf.scanned import Scan, failure, render, warnings_for
 from pipeline.readers.pdf.tables import (
@@ -51,8 +51,11 @@ class PageContent:
 def read(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Document:
     """The PDF's Document; with `options.ocr`, pages without a text layer are read by OCR."""
     ocr = options.ocr
-    with _open(path) as pdf:
+    pdf = open_pdf(path)
+    try:
         pages, warnings = _load_pages(pdf)
+    finally:
+        pdf.close()
     unread = [page.number for page in pages if page.scan]
     scans = read_scans(render(path, unread), pages) if ocr and unread else []
     if not any(page.n_chars for page in pages):
@@ -91,7 +94,7 @@ def document_of(path: Path, fmt: str, pages: list[PageContent], warnings: list[s
     page_starts = _build(builder, pages)
     doc = new_document(path, fmt, builder.text())
     doc.pages = page_starts
-    doc.tables = builder.tables
+    doc.tables, doc.heading_levels = builder.tables, builder.heading_levels
     doc.warnings = warnings
     return doc
 
@@ -100,47 +103,31 @@ def _empty(page: OcrPage, number: int) -> PageContent:
     return PageContent(number, page.width, page.height)
 
 
-def _open(path: Path) -> pdfplumber.PDF:
-    """The PDF with its page tree parsed; every failure to get there is a ReadError."""
-    try:
-        pdf = pdfplumber.open(path)
-    except Exception as exc:  # pdfminer raises many types on malformed files
-        raise _open_error(exc) from exc
-    try:
-        n_pages = len(pdf.pages)
-    except Exception as exc:
-        pdf.close()
-        raise _open_error(exc) from exc
-    if not n_pages:
-        pdf.close()
-        raise ReadError("broken PDF: it has no pages")
-    return pdf
-
-
-def _open_error(exc: Exception) -> ReadError:
-    cause = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else exc
-    if isinstance(cause, PDFEncryptionError):
-        return ReadError("encrypted PDF: it needs a password; read an unprotected copy instead")
-    if isinstance(cause, PSEOF):
-        return ReadError("broken PDF: the file ends too early (truncated download?)")
-    return ReadError(f"broken PDF: {cause or type(cause).__name__}")
-
-
 def _load_pages(pdf) -> tuple[list[PageContent], list[str]]:
     """Every page's content; a page that fails is kept empty and noted in the warnings."""
     pages, warnings = [], []
-    for number, page in enumerate(pdf.pages, start=1):
+    for number in range(1, len(pdf) + 1):
         try:
-            content = _load_page(page, number)
-            content.scan = not content.n_chars and bool(page.images)
+            found = load_page(pdf, number - 1)
         except Exception as exc:  # one bad page must not lose the others
-            content = PageContent(number, float(page.width), float(page.height))
-            reason = str(exc) or type(exc).__name__
-            warnings.append(f"page {number} could not be read and is left out: {reason}")
-        finally:
-            page.close()
+            pages.append(_failed(pdf, number, exc, warnings))
+            continue
+        try:
+            content = _load_page(GlyphPage(found.width, found.height, found.chars, found.edges), number)
+            content.scan = not content.n_chars and found.n_images > 0
+        except Exception as exc:  # one bad page must not lose the others
+            content = _failed(pdf, number, exc, warnings, found.width, found.height)
         pages.append(content)
     return pages, warnings
+
+
+def _failed(pdf, number: int, exc: Exception, warnings: list[str], width: float | None = None,
+            height: float | None = None) -> PageContent:
+    if width is None or height is None:
+        width, height = pdf.get_page_size(number - 1)
+    reason = str(exc) or type(exc).__name__
+    warnings.append(f"page {number} could not be read and is left out: {reason}")
+    return PageContent(number, float(width), float(height))
 
 
 def _load_page(page, number: int) -> PageContent:
@@ -166,7 +153,7 @@ def _without_tables(page, tables: list[PageTable]):
     boxes = [table.bbox for table in tables]
     if not boxes:
         return page
-    return page.filter(lambda obj: obj["object_type"] != "char" or not _inside(obj, boxes))
+    return page.filter(lambda ch: not _inside(ch, boxes))
 
 
 def _line_in(line: Line, box: tuple[float, float, float, float]) -> bool:
@@ -184,11 +171,16 @@ def _build(builder: TextBuilder, pages: list[PageContent]) -> list[int]:
     margins = page_margins([(page.width, lines) for page, lines in zip(pages, bodies)])
     stream = _reading_order(pages, bodies)
     starts: dict[int, int] = {}
-    for block in group_paragraphs(stream, margins):
+    blocks = group_paragraphs(stream, margins)
+    texts = {i: join_lines([clean_text(line.text) for line in block]) for i, block in enumerate(blocks)
+             if not isinstance(block, PageTable)}
+    levels = heading_levels([blocks[i] for i in texts], [text for text, _ in texts.values()])
+    level_of = {i: levels[k] for k, i in enumerate(texts) if k in levels}
+    for i, block in enumerate(blocks):
         if isinstance(block, PageTable):
             _add_table(builder, block, starts)
         else:
-            _add_paragraph(builder, block, starts)
+            _add_paragraph(builder, block, texts[i], level_of.get(i), starts)
     end = len(builder.text())
     offsets = []
     for number in range(len(pages), 0, -1):
@@ -225,11 +217,12 @@ def _reading_order(pages: list[PageContent], bodies: list[list[Line]]) -> list[L
     return stream
 
 
-def _add_paragraph(builder: TextBuilder, lines: list[Line], starts: dict[int, int]) -> None:
-    text, line_starts = join_lines([clean_text(line.text) for line in lines])
+def _add_paragraph(builder: TextBuilder, lines: list[Line], joined: tuple[str, list[int]],
+                   level: int | None, starts: dict[int, int]) -> None:
+    text, line_starts = joined
     if not text.strip():
         return
-    start = builder.add_paragraph(text)
+    start = builder.add_paragraph(text, level)
     for line, offset in zip(lines, line_starts):
         starts.setdefault(line.page, start + offset)
 

@@ -87,7 +87,7 @@ class Margins:
 
 
 def page_lines(page, number: int) -> list[Line]:
-    """The lines of a pdfplumber page (or filtered page), top to bottom."""
+    """The lines of a page (page.GlyphPage, or an OCR'd page), top to bottom."""
     lines: list[Line] = []
     for row in page.extract_text_lines(return_chars=True, strip=True):
         pieces = _split_at_gaps(row["chars"])

@@ -37,7 +37,7 @@ class PageTable:
 
 
 def page_tables(page, number: int) -> list[PageTable]:
-    """Tables drawn with ruling lines on a pdfplumber page."""
+    """Tables drawn with ruling lines on a page (grid.py finds them)."""
     tables = [_table(found, number) for found in page.find_tables()]
     return [t for t in tables if len(t.columns) >= MIN_COLUMNS]
 
@@ -150,6 +150,9 @@ MAX_ROW_GAP = 3.0
 CLAUSE_ENDS = tuple("，。；,;")
 # In font sizes: the wrapped lines of one cell are set closer than this.
 WRAP_GAP = 1.0
+# In points: distances this close are equal; PDFium computes positions in single precision,
+# so rows set at equal steps come out a few thousandths of a point apart.
+SAME_DISTANCE = 0.01
 
 
 def unruled_tables(page, number: int) -> list[PageTable]:
@@ -273,7 +276,7 @@ def _grid(run: list[_Row], starts: list[float]) -> tuple[list[list[TableCell]], 
         return None
     pieces: list[dict[int, list[tuple[float, str]]]] = [{} for _ in cell_rows]
     for row in run:
-        at = min(range(len(cell_rows)), key=lambda k: abs(cell_rows[k].middle - row.middle))
+        at = _nearest(cell_rows, row)
         cols = columns_of(row)
         if cols is None:
             if not row.is_cells:
@@ -291,6 +294,14 @@ def _grid(run: list[_Row], starts: list[float]) -> tuple[list[list[TableCell]], 
         rows.append([TableCell(col, join_lines([t for _, t in sorted(texts)])[0])
                      for col, texts in sorted(cells.items())])
     return rows, run
+
+
+def _nearest(cell_rows: list[_Row], piece: _Row) -> int:
+    """The row of cells whose middle is nearest the piece's; of two as near (a piece midway
+    between rows set at equal steps), the upper one."""
+    distances = [abs(row.middle - piece.middle) for row in cell_rows]
+    least = min(distances)
+    return next(k for k, d in enumerate(distances) if d - least <= SAME_DISTANCE)
 
 
 def _chain_tight(rows: list[_Row], last_cells: int, end: int) -> bool:
