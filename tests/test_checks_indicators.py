@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.build_checks import CLEAN, fired
+from pipeline.run.process import extract_document
+from tests.build_checks import CLEAN, document, fired
 from tests.build_indicators import build
 
 HEADER = ["三级指标", "指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
@@ -77,3 +78,15 @@ def test_checks_high_self_score(change, found):
     for old, new in change.items():
         text = text.replace(old, new)
     assert fired(text, "high_self_score") == found
+
+
+def test_checks_target_missing_not_for_results_stated_in_prose():
+    """A report that sets no targets has its prose results as indicators (source 'prose'):
+    they have no target by construction, so each is no finding."""
+    text = ("2023年度文化下乡项目支出绩效自评报告\n一、项目概况\n年初预算安排资金50万元，全年实际支出49万元。\n"
+            "二、绩效目标完成情况\n全年组织文艺演出下乡86场，培训基层文化骨干340人次。\n"
+            "三、存在问题\n一是经费不足。\n四、改进措施\n一是争取资金。\n")
+    rows = extract_document(document(text)).rows
+    assert [(r["name"], r["source"]) for r in rows["indicators"]] == [
+        ("文艺演出下乡", "prose"), ("培训基层文化骨干", "prose")]
+    assert [r["rule"] for r in rows["checks"] if r["rule"] == "target_missing"] == []

@@ -17,6 +17,7 @@ MISSED = ("实际完成1320件", "实际完成1200件")
     ([(PROBLEMS, ""), (MEASURES, "")], [("missing_parts", "存在问题"), ("missing_parts", "改进措施或建议")]),
     ([(PROBLEMS, "四、存在问题\n经自评，本项目未发现明显问题。\n")], []),
     ([(PROBLEMS, "四、工作中的不足\n个别工作站台账不够规范。\n")], []),  # a heading of its own words
+    ([(PROBLEMS, "四、存在的問題\n個別工作站臺賬不夠規範。\n")], []),  # traditional characters
     ([MISSED], [("missing_parts", "偏差原因")]),  # a missed target nobody explains
     ([MISSED, ("实际完成1200件；", "实际完成1200件，主要原因是案件来源减少；")], []),
 ])

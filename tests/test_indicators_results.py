@@ -51,3 +51,23 @@ def test_indicators_results_not_read_where_targets_are_set():
     found, _ = _run(text)
     assert [(r.name, r.target_value) for r in found] == [("培训人次", Decimal(300))]
     assert found[0].source != "prose"
+
+
+def test_indicators_results_item_numbers_brackets_and_punctuation():
+    """The item's number is no part of a name; a figure in brackets notes another; a name read
+    after the number never takes punctuation (it once gave the name "，覆盖率100%。")."""
+    text = ("2023年度垃圾分类项目绩效自评报告\n一、绩效目标完成情况\n"
+            "（1）新增密闭式清洁站24座，完成年度目标（20座）的120%。\n"
+            "（2）桶站值守覆盖居住小区1,260个，覆盖率100%。\n"
+            "3、全区开展宣传活动3,200余场。\n二、存在的问题\n经费不足。\n")
+    found, _ = _run(text)
+    assert [(r.name, r.actual_raw) for r in found] == [
+        ("新增密闭式清洁站", "24座"), ("桶站值守覆盖居住小区", "1,260个"), ("覆盖率", "100%"),
+        ("宣传活动", "3,200余场")]
+    assert all(text[r.span.char_start:r.span.char_end] == r.raw and r.raw for r in found)
+
+
+def test_indicators_results_name_after_the_number_covers_both():
+    found, _ = _run(RESULTS)
+    (elderly,) = [r for r in found if r.name == "高龄老人"]
+    assert elderly.raw == "6,215名高龄老人"

@@ -21,6 +21,7 @@ import re
 from extractors.form.indicators import IndicatorDraft
 from extractors.indicators.text import GOAL_SECTIONS
 from extractors.nlp import tokenize, word_tags
+from pipeline.core import numbering as N
 from pipeline.core.document import FULL_STOPS, Document, sentences
 from pipeline.core.numbers import TIME_UNITS
 from pipeline.core.quantities import find_percentages, find_quantities
@@ -43,6 +44,11 @@ _TRAILING = re.compile("(?:" + "|".join(TRAILING_WORDS) + ")+$")
 _RATE_NAME = re.compile(r"(?:率|度)$")
 _NOT_RESULT_UNITS = frozenset(TIME_UNITS) | {"个百分点", "百分点", "个工作日", "工作日"}
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# "（1）新增密闭式清洁站24座": the item's number is no part of the name.
+_LIST_MARK = re.compile(
+    r"^\s*(?:" + "|".join((N.arabic_paren(), N.cn_paren(), N.arabic(), N.cn(), N.CIRCLED_MARK, N.shi())) + r")\s*")
+# An opening bracket not closed before the figure: the figure is inside a parenthesis.
+_OPENING = re.compile(r"[（(][^）)]*$")
 _NOUN_TAGS = ("n", "nr", "ns", "nt", "nz", "vn", "an")
 MIN_NAME, MAX_NAME = 2, 20
 
@@ -80,13 +86,17 @@ def _read_sentence(doc: Document, start: int, end: int) -> list[IndicatorDraft]:
         value_start, value_end = start + value_start, start + value_end
         breaks = list(_CLAUSE_BREAK.finditer(view, start, value_start))
         clause = breaks[-1].end() if breaks else start
+        if _OPENING.search(view, clause, value_start):
+            continue  # "完成年度目标（20座）的120%": a figure in brackets is a note on another
         name_start, name = _name(view, clause, value_start)
+        span = (name_start, value_end)
         if not name:
             name_start, name = _noun_after(view, value_end, end)
+            span = (value_start, name_start + len(name or ""))
         if not name or (unit == "%" and not _RATE_NAME.search(name)):
             continue
         found.append(IndicatorDraft(
-            name=doc.text[name_start:name_start + len(name)], start=name_start, end=value_end, source=SOURCE,
+            name=doc.text[name_start:name_start + len(name)], start=span[0], end=span[1], source=SOURCE,
             actual=doc.text[value_start:value_end], actual_evidence=(start, end),
         ))
     return found
@@ -95,8 +105,10 @@ def _read_sentence(doc: Document, start: int, end: int) -> list[IndicatorDraft]:
 def _name(view: str, start: int, end: int) -> tuple[int, str | None]:
     """The words of view[start:end] that name the result, and where they start."""
     words = view[start:end]
-    lead = _LEADING.match(words)
-    head = lead.end() if lead else 0
+    mark = _LIST_MARK.match(words)
+    head = mark.end() if mark else 0
+    lead = _LEADING.match(words[head:])
+    head += lead.end() if lead else 0
     tail = _TRAILING.search(words, head)
     piece = words[head:tail.start() if tail else len(words)]
     name = piece.strip()
@@ -109,7 +121,9 @@ def _noun_after(view: str, start: int, end: int) -> tuple[int, str | None]:
     tags = word_tags()
     taken = ""
     for token in tokenize(view[start:end]):
-        if tags.get(token.text, "n")[:2] not in _NOUN_TAGS and tags.get(token.text, "n")[:1] != "n":
+        # Words jieba does not know are taken as nouns; punctuation and figures never are.
+        if not _CJK.match(token.text) or (
+                tags.get(token.text, "n")[:2] not in _NOUN_TAGS and tags.get(token.text, "n")[:1] != "n"):
             break
         taken += token.text
     name = taken if MIN_NAME <= len(taken) <= MAX_NAME and _CJK.search(taken) else None

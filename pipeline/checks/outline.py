@@ -13,6 +13,7 @@ import re
 from typing import Iterator
 
 from pipeline.checks.model import WARNING, Facts, Finding, Rule, line_at, present
+from pipeline.core.match_view import match_view
 
 # Part -> (words of a heading that holds it, words of a sentence that states it). The sentence
 # words are narrower than the heading words: "协调解决存在问题" in a paragraph on management is
@@ -43,9 +44,11 @@ def missing_parts(facts: Facts) -> Iterator[Finding]:
         wanted[DEVIATION[0]] = DEVIATION[1]
     first = min(int(s["char_start"]) for s in tops)
     outline = (line_at(facts.text, first)[0], line_at(facts.text, first)[1])
-    titles = "\n".join(s.get("title") or "" for s in facts.sections)
+    # On the simplified view: a report in traditional characters names 存在的問題.
+    titles = match_view("\n".join(s.get("title") or "" for s in facts.sections))
+    text = match_view(facts.text)
     for part, (heading, statement) in wanted.items():
-        if not heading.search(titles) and not statement.search(facts.text):
+        if not heading.search(titles) and not statement.search(text):
             yield Finding(f"报告缺少“{part}”部分：未见相关标题或表述", *outline, stated=part, evidence=outline)
 
 
