@@ -71,6 +71,11 @@ def result_missing(facts: Facts) -> Iterator[Finding]:
         yield Finding(f"指标“{row['name']}”未填报实际完成值", *_span(row), stated=row["name"])
 
 
+# A project funded for several years spends a year's share of the whole: a low rate of the
+# year is its plan, not a reason to doubt the score.
+MULTI_YEAR = re.compile(r"[两二三四五多]年期|跨年度项目|分年度实施|分年实施|分期实施")
+
+
 def high_self_score(facts: Facts) -> Iterator[Finding]:
     score = facts.fact("self_score")
     if not facts.self_evaluation or score is None or score < T.HIGH_SELF_SCORE:
@@ -78,7 +83,7 @@ def high_self_score(facts: Facts) -> Iterator[Finding]:
     rate = _execution_rate(facts)
     missed = [r["name"] for r in facts.indicators if _achieved(r) is False]
     reasons = []
-    if rate is not None and rate < T.LOW_EXECUTION_RATE:
+    if rate is not None and rate < T.LOW_EXECUTION_RATE and not MULTI_YEAR.search(facts.text):
         reasons.append(f"预算执行率仅{_n(rate)}%")
     if len(missed) >= T.MISSED_INDICATORS:
         reasons.append(f"{len(missed)}项指标未达到目标（{'、'.join(missed)}）")
