@@ -16,7 +16,6 @@ import argparse
 import os
 import platform
 import resource
-import shutil
 import statistics
 import sys
 import tempfile
@@ -26,6 +25,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from copies import copies as distinct_copies  # noqa: E402 - scripts/copies.py
 from pipeline import readers, run as runner  # noqa: E402
 
 SUFFIXES = {".txt", ".docx", ".pdf"}
@@ -34,15 +34,7 @@ SUFFIXES = {".txt", ".docx", ".pdf"}
 def build_archive(folder: Path, copies: int) -> list[Path]:
     sources = [p for p in (REPO / "corpus").rglob("*") if p.suffix in SUFFIXES]
     sources += sorted((REPO.parent / "shared" / "real").glob("*.pdf"))
-    for i in range(copies):
-        for src in sources:
-            # A trailing byte makes each copy a distinct file with its own doc_id.
-            target = folder / f"c{i}" / src.name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(src, target)
-            if src.suffix == ".txt":
-                with open(target, "ab") as fh:
-                    fh.write(b"\n" * (i + 1))
+    distinct_copies(sources, folder, copies)
     return sorted(folder.rglob("*.*"))
 
 

@@ -25,7 +25,6 @@ import argparse
 import os
 import platform
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -33,6 +32,8 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from copies import copies  # scripts/copies.py
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -98,21 +99,6 @@ def extract(files: list[Path], out: Path) -> list[str]:
 
 def python(code: str, files: list[Path]) -> list[str]:
     return [sys.executable, "-c", code, *map(str, files)]
-
-
-def copies(sources: list[Path], folder: Path, n: int) -> list[Path]:
-    """`n` copies of `sources`; a .txt copy gets trailing newlines, so each is its own document."""
-    made = []
-    for i in range(n):
-        for src in sources:
-            target = folder / f"c{i}" / src.name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy(src, target)
-            if src.suffix == ".txt":
-                with open(target, "ab") as fh:
-                    fh.write(b"\n" * (i + 1))
-            made.append(target)
-    return made
 
 
 def row(label: str, t: Timing, base: Timing | None = None) -> None:
