@@ -28,7 +28,7 @@ from pathlib import Path
 from pipeline.core.document import file_sha256
 from pipeline.core.errors import JixiaoError
 from pipeline.readers import DEFAULT_OPTIONS, ReadOptions
-from pipeline.run.process import MAX_CHARS, FileResult, failed
+from pipeline.run.results import MAX_CHARS, FileResult, failed
 
 # OCR reads a scanned page in about 6 s (BENCHMARKS.md): ten minutes is a 100-page scan.
 FILE_TIMEOUT = 600.0
