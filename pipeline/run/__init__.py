@@ -132,6 +132,10 @@ def extract_to(
     from pipeline.run.assemble import assemble
     from pipeline.run.parts import PartWriter, Parts
 
+    # pyarrow imports pandas on its first conversion of Python rows (pa.array asks whether
+    # they are a pandas object): imported now, it loads while the child starts, not after.
+    import pandas  # noqa: F401
+
     started = time.perf_counter()
     paths, out = [Path(p) for p in paths], Path(out)
     missing = [str(p) for p in paths if not p.exists()]
