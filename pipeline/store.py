@@ -18,16 +18,18 @@ import tempfile
 from contextlib import contextmanager
 from decimal import ROUND_HALF_EVEN, Decimal
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 import duckdb
-import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipeline.core.errors import JixiaoError
 from pipeline.core.schema import TABLES
+
+if TYPE_CHECKING:  # pandas costs a third of a second to import; only Excel and load() need it
+    import pandas as pd
 
 DUCKDB_FILE = "jixiao.duckdb"
 XLSX_FILE = "jixiao.xlsx"
@@ -176,6 +178,8 @@ def _write_csv(source: Path, path: Path) -> None:
 
 
 def _write_xlsx(arrow: dict[str, pa.Table], path: Path) -> None:
+    import pandas as pd
+
     with pd.ExcelWriter(path, engine="openpyxl") as writer:
         for name, table in arrow.items():
             frame = _cell_frame(table).map(_xlsx_safe)

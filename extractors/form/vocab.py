@@ -8,6 +8,7 @@ with spaces removed and full-width forms folded (`squash`) unless a comment says
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.core import numbering as N
 
@@ -140,6 +141,13 @@ def squash(text: str) -> str:
     return _SPACES.sub("", fold(text))
 
 
+# The header and level tests below run on every cell of every line a form might be flattened
+# into (about a hundred per document), mostly on the same few hundred words: pure functions
+# of the text, remembered per process.
+_CELLS = 1 << 16
+
+
+@lru_cache(maxsize=_CELLS)
 def fund_header_role(text: str) -> str | None:
     """The role of a fund block's header cell ("全年执行数（万元）" -> actual)."""
     bare = re.sub(r"[（(][^）)]*[）)]", "", text).replace(" ", "")
@@ -154,6 +162,7 @@ def names_fund_columns(roles: list[str]) -> bool:
     return len(money) >= 2 or (len(money) == 1 and "rate" in roles)
 
 
+@lru_cache(maxsize=_CELLS)
 def indicator_header_role(text: str) -> tuple[str, int] | None:
     """(role, rank) of an indicator block's header cell; a lower rank is a more specific word."""
     cell = squash(text)
@@ -179,6 +188,7 @@ def clean_name(text: str) -> str:
     return _NAME_NUMBER.sub("", text.strip()).strip()
 
 
+@lru_cache(maxsize=_CELLS)
 def level_name(text: str, names: tuple[tuple[str, str], ...]) -> str | None:
     cell = _POINTS.sub("", squash(text))
     for pattern, canonical in names:

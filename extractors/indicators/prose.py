@@ -79,7 +79,8 @@ class _Value:
 
 def read_explicit(doc: Document, taken: list[tuple[int, int]]) -> list[IndicatorDraft]:
     found: list[IndicatorDraft] = []
-    hits = sorted((hit for pattern in EXPLICIT for hit in _explicit_hits(pattern, doc.match_text)),
+    lines = _target_lines(doc.match_text)
+    hits = sorted((hit for pattern in EXPLICIT for hit in _explicit_hits(pattern, doc.match_text, lines)),
                   key=lambda h: h.start())
     taken_spans, read = Spans(taken), Spans()
     for hit in hits:
@@ -102,12 +103,16 @@ def read_explicit(doc: Document, taken: list[tuple[int, int]]) -> list[Indicator
     return found
 
 
-def _explicit_hits(pattern: re.Pattern, text: str) -> Iterator[re.Match]:
+def _target_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines that name a target, found once for every pattern."""
+    return [line.span() for line in _LINE.finditer(text) if _TARGET_WORDS.search(line.group())]
+
+
+def _explicit_hits(pattern: re.Pattern, text: str, lines: list[tuple[int, int]]) -> Iterator[re.Match]:
     """pattern.finditer(text), line by line and only on lines that name a target: no phrase
     spans a line break, and trying the patterns at every offset of a long text is slow."""
-    for line in _LINE.finditer(text):
-        if _TARGET_WORDS.search(line.group()):
-            yield from pattern.finditer(text, line.start(), line.end())
+    for start, end in lines:
+        yield from pattern.finditer(text, start, end)
 
 
 def _levels(doc: Document, start: int, lead: str | None) -> tuple[str | None, str | None]:

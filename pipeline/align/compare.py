@@ -12,14 +12,19 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_EVEN, Decimal, InvalidOperation
 from itertools import pairwise
+import sys
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from pipeline.align import keys as compare_keys, problems as compare_problems
 from pipeline.align.metrics import DOCUMENT_METRICS, INDICATOR_METRICS, LEVELS
 from pipeline.core.errors import JixiaoError
 from pipeline.core.schema import ALIGNMENT_TABLES
+
+# pandas is imported where a frame is built: the review rules of one document (in the child
+# that reads files) use rows_of on plain rows and must not pay for importing it.
+if TYPE_CHECKING:
+    import pandas as pd
 
 _FEN = Decimal("0.01")
 
@@ -52,13 +57,16 @@ def rows_of(tables: dict, name: str) -> list[dict]:
     table = tables.get(name)
     if table is None:
         return []
-    if isinstance(table, pd.DataFrame):
+    pd = sys.modules.get("pandas")  # without pandas imported there is no DataFrame
+    if pd is not None and isinstance(table, pd.DataFrame):
         records = table.to_dict("records")
         return [{k: (None if _missing(v) else v) for k, v in row.items()} for row in records]
     return [dict(row) for row in table]
 
 
 def _missing(value) -> bool:
+    import pandas as pd
+
     try:
         return value is None or bool(pd.isna(value))
     except (TypeError, ValueError):
@@ -217,6 +225,8 @@ def _wide(cells: dict, entity_cols: list[str], kind: str) -> pd.DataFrame:
         for prev, year in pairwise(years):
             record[f"Δ{year}"], record[f"Δ{year}%"] = _change(per_year.get(prev), per_year.get(year), kind)
         records.append(record)
+    import pandas as pd
+
     frame = pd.DataFrame(records, columns=entity_cols + year_cols + delta_cols)
     # Object columns keep Decimal money exact and None as None (pandas would make floats and NaN).
     return frame.astype(object).where(frame.notna(), None)

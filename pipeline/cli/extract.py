@@ -47,6 +47,10 @@ def extract(
 
     Files already read into --out by an earlier run (same content, same jixiao) are not read
     again; a run that was stopped goes on where it stopped."""
+    if executor == "process" and not scheduler:
+        from pipeline.run.isolate import CHILDREN
+
+        CHILDREN.prestart()
     import pyarrow as pa
 
     from pipeline.readers import ReadOptions

@@ -16,19 +16,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
 
-from pipeline import store
-from pipeline.align.keys import read_aliases
+from typing import TYPE_CHECKING
+
 from pipeline.core.document import file_sha256
 from pipeline.core.errors import JixiaoError
 from pipeline.core.schema import TABLES
 from pipeline.readers import DEFAULT_OPTIONS, ReadOptions
-from pipeline.run.assemble import assemble
 from pipeline.run.discover import Discovery, discover
 from pipeline.run.executors import map_files
 from pipeline.run.isolate import FILE_TIMEOUT, Work
-from pipeline.run.parts import Entry, PartWriter, Parts
-from pipeline.run.process import MAX_CHARS, FileResult, process_file
+from pipeline.run.results import MAX_CHARS, FileResult
 from pipeline.run.version import reading_version
+
+# The child process that reads files imports this package too: what only the parent needs
+# (DuckDB, pyarrow, the alignment) and what only the child needs (the extractors) is imported
+# where it is used, so that neither pays a second or so for the other's imports.
+if TYPE_CHECKING:
+    from pipeline.run.parts import Entry
 
 __all__ = ["Discovery", "Extraction", "Failure", "FileResult", "RunResult", "discover", "extract_to",
            "process_file", "run"]
@@ -123,6 +127,15 @@ def extract_to(
     Raises JixiaoError when a path does not exist, the aliases file is wrong or the tables
     cannot be written; a file that cannot be read is a failure row, never an exception.
     """
+    from pipeline import store
+    from pipeline.align.keys import read_aliases
+    from pipeline.run.assemble import assemble
+    from pipeline.run.parts import PartWriter, Parts
+
+    # pyarrow imports pandas on its first conversion of Python rows (pa.array asks whether
+    # they are a pandas object): imported now, it loads while the child starts, not after.
+    import pandas  # noqa: F401
+
     started = time.perf_counter()
     paths, out = [Path(p) for p in paths], Path(out)
     missing = [str(p) for p in paths if not p.exists()]
@@ -170,6 +183,14 @@ def extract_to(
                         key=lambda f: f.source_path),
         n_read=len(to_read), n_reused=len(reused),
     )
+
+
+def __getattr__(name: str):
+    if name == "process_file":  # `jixiao show` reads in this process: the extractors come with it
+        from pipeline.run.process import process_file
+
+        return process_file
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _plan(files: list[Path], entries: list[Entry], version: str) -> tuple[list[Entry], list[Path], dict[Path, str | None]]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from pipeline.core.errors import JixiaoError
 from pipeline.run.isolate import Work, WorkerCrash, run_isolated
-from pipeline.run.process import FileResult, failed
+from pipeline.run.results import FileResult, failed
 
 EXECUTORS = ("process", "dask")
 # Files in flight per worker: enough to keep every worker busy, few enough to bound memory.

@@ -28,7 +28,7 @@ from pathlib import Path
 from pipeline.core.document import file_sha256
 from pipeline.core.errors import JixiaoError
 from pipeline.readers import DEFAULT_OPTIONS, ReadOptions
-from pipeline.run.process import MAX_CHARS, FileResult, failed
+from pipeline.run.results import MAX_CHARS, FileResult, failed
 
 # OCR reads a scanned page in about 6 s (BENCHMARKS.md): ten minutes is a 100-page scan.
 FILE_TIMEOUT = 600.0
@@ -79,11 +79,19 @@ class Child:
         self.proc = subprocess.Popen([sys.executable, "-m", "pipeline.run.child"], env=env,
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         self._buffer = bytearray()
-        try:
-            self._reply(time.monotonic() + START_TIMEOUT)
-        except FileTimeout:
-            self.kill()
-            raise WorkerCrash(f"a worker process did not start within {START_TIMEOUT:g} s") from None
+        self._started = time.monotonic()
+        self._ready = False
+
+    def ready(self) -> Child:
+        """This child, once it has loaded everything (it says so); WorkerCrash if it does not."""
+        if not self._ready:
+            try:
+                self._reply(self._started + START_TIMEOUT)
+            except FileTimeout:
+                self.kill()
+                raise WorkerCrash(f"a worker process did not start within {START_TIMEOUT:g} s") from None
+            self._ready = True
+        return self
 
     def ask(self, request, timeout: float | None):
         """The child's reply to `request`; FileTimeout or WorkerCrash when there is none."""
@@ -164,7 +172,14 @@ class Children:
             child = self._idle.pop() if self._idle else None
         for old in stale:
             old.kill()
-        return child or Child()
+        return (child or Child()).ready()
+
+    def prestart(self) -> None:
+        """Start a child now without waiting for it: it loads the extractors while this process
+        imports what it needs itself, instead of after (a second of every short run)."""
+        with self._lock:
+            if not self._idle:
+                self._idle.append(Child())
 
     def close(self) -> None:
         with self._lock:

@@ -21,7 +21,7 @@ import pyarrow.parquet as pq
 
 from pipeline import store
 from pipeline.core.schema import ALIGNMENT_TABLES, TABLES
-from pipeline.run.process import FileResult
+from pipeline.run.results import FileResult
 
 STATE_DIR = ".jixiao"
 INDEX = "files.parquet"

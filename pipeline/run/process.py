@@ -6,7 +6,6 @@ This is the work a child process does (isolate.py); it never raises for a bad fi
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from extractors.context import Context
@@ -14,25 +13,11 @@ from extractors.records import DocFacts, to_row
 from extractors.registry import EXTRACTORS
 from pipeline import checks, readers, sections
 from pipeline.core.document import Document, file_sha256
-from pipeline.core.errors import JixiaoError
 from pipeline.core.schema import TABLES, columns
 from pipeline.readers import DEFAULT_OPTIONS, ReadOptions, Unreadable
+from pipeline.run.results import MAX_CHARS, FileResult, TextTooLarge, error_row, failed
 
-# About 5,000 pages of Chinese text. Extraction is linear in the length of a text (about
-# 10 s per million characters, BENCHMARKS.md), but a file far past any report is usually a
-# data dump that would hold a worker for minutes: it fails alone unless the user raises it.
-MAX_CHARS = 10_000_000
-
-
-class TextTooLarge(JixiaoError):
-    """A document's text is longer than the size guard allows."""
-
-
-@dataclass
-class FileResult:
-    source_path: str
-    status: str
-    rows: dict[str, list[dict]]
+__all__ = ["MAX_CHARS", "FileResult", "TextTooLarge", "error_row", "extract_document", "failed", "process_file"]
 
 
 def process_file(path: Path | str, options: ReadOptions = DEFAULT_OPTIONS,
@@ -110,28 +95,3 @@ def _document_row(doc: Document, facts: DocFacts, status: str) -> dict:
         warnings="; ".join(dict.fromkeys([*doc.warnings, *facts.warnings])) or None,
     )
     return row
-
-
-def failed(path: Path, stage: str, exc: BaseException, sha256: str | None) -> FileResult:
-    doc_id = sha256[:16] if sha256 else None
-    error = error_row(str(path), stage, exc, doc_id)
-    document = dict.fromkeys(columns("documents"))
-    document.update(
-        doc_id=doc_id, source_path=str(path), format=path.suffix.lower().lstrip(".") or None,
-        sha256=sha256, status="error", error=error["message"],
-    )
-    rows = {name: [] for name in TABLES}
-    rows["documents"] = [document]
-    rows["errors"] = [error]
-    return FileResult(source_path=str(path), status="error", rows=rows)
-
-
-def error_row(source_path: str, stage: str, exc: BaseException, doc_id: str | None) -> dict:
-    message = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return {
-        "source_path": source_path,
-        "stage": stage,
-        "error_type": type(exc).__name__,
-        "message": message,
-        "doc_id": doc_id,
-    }

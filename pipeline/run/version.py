@@ -15,7 +15,7 @@ from pathlib import Path
 from pipeline import __version__
 
 _ROOT = Path(__file__).resolve().parents[2]
-_SOURCES = ("pipeline/core", "pipeline/readers", "pipeline/sections", "pipeline/run/process.py", "extractors")
+_SOURCES = ("pipeline/core", "pipeline/readers", "pipeline/sections", "pipeline/run/process.py", "pipeline/run/results.py", "extractors")
 
 
 @lru_cache(maxsize=1)
