@@ -174,6 +174,9 @@ def test_metadata_year_range_warns():
     ("银川市兴庆区卫生健康局二〇二一年度家庭医生签约服务项目绩效自评报告" + BODY, "家庭医生签约服务"),
     ("江门市2021年度城市更新项目绩效自评报告" + BODY, "城市更新"),
     ("项目支出绩效自评报告\n项目名称：2021年度中小学校舍安全维护\n一、项目概况\n概述。\n", "2021年度中小学校舍安全维护"),
+    # A report written as a letter: the salutation under the title is no part of it.
+    ("正定县文化广电和旅游局\n关于2022年度公共文化服务体系建设专项资金绩效自评情况的报告\n县财政局：\n"
+     "按照要求，我局开展了绩效自评。\n一、项目基本情况\n概述。\n", "公共文化服务体系建设专项资金"),
 ])
 def test_metadata_project_from_title_or_label(text, project):
     facts = facts_of(text)

@@ -161,3 +161,22 @@ def test_sections_numbered_attachment_is_a_section():
 def test_sections_run_on_lists_of_duties_are_not_sections(text, top):
     doc = Document(doc_id="x", source_path="x.txt", format="txt", text=text)
     assert [s.title for s in build(doc) if s.level == 1] == top
+
+
+def test_sections_decimal_outline_with_a_bare_top_number():
+    text = ("1 项目概况\n1.1 项目背景\n为提升劳动者技能实施本项目。\n1.2 项目资金\n预算560万元。\n"
+            "2 存在问题\n2.1 培训工种与用工需求匹配度不高。\n3 自评结论\n自评得分95分。")
+    assert outline(text) == [
+        (1, "1", "项目概况"), (2, "1.1", "项目背景"), (2, "1.2", "项目资金"),
+        (1, "2", "存在问题"), (2, "2.1", "培训工种与用工需求匹配度不高"), (1, "3", "自评结论"),
+    ]
+
+
+@pytest.mark.parametrize("line", [
+    "12 人参加了本次培训",
+    "3 个乡镇完成了建设任务，群众满意。",
+    "2 万元用于购置设备",
+])
+def test_sections_a_line_starting_with_a_bare_number_is_no_heading(line):
+    text = f"一、项目概况\n本项目用于……\n{line}\n二、存在问题\n无。"
+    assert outline(text) == [(1, "一、", "项目概况"), (1, "二、", "存在问题")]

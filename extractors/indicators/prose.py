@@ -41,9 +41,14 @@ _ACTUAL_WORD = (r"(?:(?:实际|全年|年度)?(?:完成值|实际值|实现值|�
                 r"(?:为|是|:)?[ \t]*")
 # How the actual was measured may stand between target and actual ("经抽样调查，").
 _ASIDE = r"(?:[^\d,;。:\n]{2,10},[ \t]*)?"
+# A name given its own label: "指标名称：培训后就业率；年度指标值：≥70%；实际完成值：76.5%".
+_LABELLED_NAME = r"(?:三级)?指标(?:名称)?[ \t]*:[ \t]*(?P<name>[^,;。:\n]{2,30}?)[ \t]*[,;][ \t]*"
 # Matched on the folded text ("，" reads ",", "：" ":"): the target first, or the actual first
-# with the target after it ("实际完成520人次（目标值500人次）").
+# with the target after it ("实际完成520人次（目标值500人次）"). A labelled name starts before
+# the unlabelled reading of the same phrase would, and so is read first.
 EXPLICIT = (
+    re.compile(rf"{_LABELLED_NAME}{_TARGET_WORD}(?P<target>{_VALUE})[ \t]*[,;、]?[ \t]*{_ASIDE}"
+               rf"{_ACTUAL_WORD}(?P<actual>{_VALUE})(?![\d.])"),
     re.compile(rf"{_NAME}{_TARGET_WORD}(?P<target>{_VALUE})[ \t]*[,;、]?[ \t]*{_ASIDE}{_ACTUAL_WORD}"
                rf"(?P<actual>{_VALUE})(?![\d.])"),
     re.compile(rf"{_NAME}(?:实际完成值|实际完成|完成值|实际值)(?:为|是|:)?[ \t]*(?P<actual>{_VALUE})"

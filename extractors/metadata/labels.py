@@ -12,8 +12,9 @@ TITLE_CUE = re.compile(r"报告|预算|决算|自评|评价|绩效|情况说明|
 # written on the title's own line ("附件1：2021年度…自评报告").
 _SKIPPED_LINE = re.compile(r"(?:附件\s*[\d一二三四五六七八九十]*\s*[:：、]?|目\s*录|公开)")
 _ATTACHMENT_PREFIX = re.compile(r"附件\s*[\d一二三四五六七八九十]*\s*[:：、]\s*")
-# A line that ends a title block: prose, a table row, a "label：value" line.
-_NOT_TITLE_LINE = re.compile(r"[。；;，,]$|\t|[:：]\s*\S")
+# A line that ends a title block: prose, a table row, a "label：value" line, the salutation
+# of a report written as a letter ("县财政局：").
+_NOT_TITLE_LINE = re.compile(r"[。；;，,:：]$|\t|[:：]\s*\S")
 _LINE = re.compile(r"^.*$", re.M)
 _TITLE_MAX_LINES = 4
 _TITLE_LINE_MAX_CHARS = 60

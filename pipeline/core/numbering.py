@@ -88,6 +88,10 @@ def arabic(number: str = ARABIC, end: str = END) -> str:
 # 1.1 and 1.1.1 before a title: a space and then text follow them, where "1.5万元" runs
 # straight on into its unit.
 DECIMAL = rf"{ARABIC}(?:{DOT}\d{{1,2}})+{DOT}?(?=\s+\D)"
+# The top of a decimal outline writes its number bare: "1 项目概况" over "1.1 项目背景". A line of
+# a table or of wrapped text may start with "12 人" as well, so the section detector takes it
+# only for a short title alone on its line.
+DECIMAL_TOP = rf"{ARABIC}(?=[ \u3000]+[^\W\d_])"
 
 
 def arabic_paren(number: str = ARABIC) -> str:

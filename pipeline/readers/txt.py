@@ -5,7 +5,7 @@ in half, a disk error spoils a few bytes. Each run of such bytes becomes one U+F
 warning says how many bytes there were; a file is refused only when most of what is not ASCII decodes in no
 encoding. Text copied from a document-sharing site carries the original's page numbers on
 lines of their own, often in the middle of a sentence; they are dropped and the sentence
-joined.
+joined. Text wrapped at a fixed width has its paragraphs put back together (hardwrap.py).
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from pipeline.core.document import Document, new_document
 from pipeline.core.errors import ReadError
 from pipeline.readers import DEFAULT_OPTIONS, ReadOptions
 from pipeline.readers.cleanup import clean_text
+from pipeline.readers.hardwrap import SENTENCE_END, join_hard_wraps
 
 _BOMS = [
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -48,7 +49,6 @@ _PAGE_MARKER_LINE = re.compile(
 )
 # A line that ends without closing its sentence and reads as running text (a clause mark,
 # or too long for a heading) is cut by the page number after it.
-_SENTENCE_END = "。！？!?；;：:」』”)）"
 _CLAUSE = re.compile(r"[，,；;]")
 HEADING_CHARS = 25
 
@@ -58,7 +58,7 @@ def read(path: Path, options: ReadOptions = DEFAULT_OPTIONS) -> Document:
     if not data.strip():
         raise ReadError("file is empty")
     decoded, warnings = decode_reporting(data)
-    text = _drop_page_markers(clean_text(decoded))
+    text = join_hard_wraps(_drop_page_markers(clean_text(decoded)))
     if len(_CONTROL.findall(text)) > max(3, len(text) // 100):
         raise ReadError("file is binary, not text")
     doc = new_document(path, "txt", text)
@@ -116,7 +116,7 @@ def _drop_page_markers(text: str) -> str:
     def drop(hit: re.Match) -> str:
         line = text[text.rfind("\n", 0, hit.start()) + 1:hit.start()].rstrip(" \t\u3000")
         running = bool(_CLAUSE.search(line)) or len(line) > HEADING_CHARS
-        cut = running and not line.endswith(tuple(_SENTENCE_END))
+        cut = running and not line.endswith(tuple(SENTENCE_END))
         following = text[hit.end() + 1:hit.end() + 2]
         return "\x00" if cut and following.strip() else ""
     # The newline after a cut marker goes too; \x00 marks it (clean_text removed any before).

@@ -29,6 +29,7 @@ NUMBERING = re.compile(
     rf"|(?P<arabic_paren>{N.arabic_paren()})"
     rf"|(?P<arabic_half>{N.arabic_half()})"
     rf"|(?P<circled>{N.CIRCLED_MARK})"
+    rf"|(?P<decimal_top>{N.DECIMAL_TOP})"
 )
 PLAIN = "plain"  # unnumbered: no rank, its place comes from vocabulary and Word styles
 
@@ -147,6 +148,8 @@ def read_line(
     limit = MAX_HINTED_TITLE_CHARS if hint is not None else MAX_TITLE_CHARS
     if not title or len(title) > limit:
         return None
+    if match and match.lastgroup == "decimal_top" and not _bare_number_title(folded[title_start:]):
+        return None
     folded_title = folded[title_start:title_end]
     canonical, top_level = canonical_name(folded_title), is_top_level_name(folded_title)
     if not match and hint is None:
@@ -171,6 +174,8 @@ def _style_of(match: re.Match) -> str:
     if style == "decimal":
         # 1.1 and 1.1.1 are different depths of one scheme.
         return f"decimal{match.group().rstrip('.').count('.') + 1}"
+    if style == "decimal_top":
+        return "decimal1"
     return style
 
 
@@ -183,6 +188,19 @@ def _may_be_plain_heading(line: str, every_name: bool = False) -> bool:
         and not _ENUMERATION.match(title)
         and not _NOT_A_SECTION_TITLE.search(title)
         and (is_top_level_name(title) or (every_name and canonical_name(title) != OTHER))
+    )
+
+
+def _bare_number_title(rest: str) -> bool:
+    """After a bare number ("1 项目概况"), only a short title alone on its line is a heading:
+    "12 人参加培训" and a wrapped line "3 个乡镇…" are not."""
+    title = rest.strip()
+    return (
+        len(title) <= MAX_PLAIN_TITLE_CHARS
+        and not _SENTENCE_MARK.search(title)
+        # A unit right after the number is a quantity ("12 人"), unless the words are a
+        # section's name ("3 项目绩效", where 项 is no unit).
+        and not (_VALUE.match("0" + title) and canonical_name(title) == OTHER)
     )
 
 

@@ -1,0 +1,93 @@
+"""Plain text wrapped at a fixed width: paragraphs put back together.
+
+Text saved from a PDF or a terminal (pdftotext, a copy from a viewer) breaks every line at
+the page width, in the middle of a word or of a number: "全年共安排资金\\n3,426.5万元". Read
+line by line, such a budget or score is lost. Most archives' .txt files hold one paragraph a
+line instead, and joining their lines would run headings into paragraphs; so a text counts as
+hard-wrapped only when most of its full-width lines stop in the middle of a sentence, and then
+only those lines are joined to the next.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from pipeline.core import numbering as N
+from pipeline.core.document import is_cjk
+
+# A line ends its sentence (or is a heading's title) with one of these.
+SENTENCE_END = "。！？!?；;：:」』”)）"
+# Wrapped lines are as wide as a page allows; shorter ones hold too little to tell.
+MIN_WRAP_COLUMNS = 30
+MAX_WRAP_COLUMNS = 120
+# A line reaches the wrap width within this share: CJK punctuation and half-width digits make
+# full lines a few columns shorter than the widest.
+FULL_SHARE = 0.85
+# Nearly every full line reaches the width the lines were wrapped at.
+WIDTH_QUANTILE = 0.9
+MIN_CUT_LINES = 3
+# Share of full lines that stop mid-sentence in a wrapped text; in one paragraph a line, the
+# long lines end their paragraphs.
+MIN_CUT_SHARE = 0.6
+
+# Cells of a row stand apart by a space between two words or two numbers; prose has a space
+# at most beside a latin word or a number ("采用 GIS 平台", "2022 年 9 月").
+_GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])|(?<=\d)[ \u3000]+(?=\d)")
+MAX_PROSE_GAPS = 2
+# A line that opens a heading or a list item starts a paragraph of its own.
+_OPENS_ITEM = re.compile(
+    rf"(?:{N.part()}|{N.chapter()}|{N.jie()}|{N.cn()}|{N.cn_paren()}|{N.arabic(end=N.LIST_END)}"
+    rf"|{N.DECIMAL}|{N.arabic_paren()}|{N.CIRCLED_MARK}|{N.shi()}|{N.di()}|{N.BULLET})"
+)
+
+
+def columns(line: str) -> int:
+    """Display width: CJK characters take two columns."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+
+
+def join_hard_wraps(text: str) -> str:
+    lines = text.split("\n")
+    cut = _cut_lines(lines)
+    if not cut:
+        return text
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if out and i - 1 in cut:
+            previous = out[-1].rstrip(" \t")
+            joiner = "" if (is_cjk(previous[-1]) or is_cjk(line[:1] or "a")) else " "
+            out[-1] = previous + joiner + line
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _cut_lines(lines: list[str]) -> set[int]:
+    """Indices of the lines wrapped in the middle of their paragraph; empty unless the text is
+    wrapped at a fixed width."""
+    widths = [0 if _table_row(line) else columns(line.rstrip()) for line in lines]
+    long_widths = sorted(w for w in widths if MIN_WRAP_COLUMNS <= w <= MAX_WRAP_COLUMNS)
+    if len(long_widths) < MIN_CUT_LINES:
+        return set()
+    width = long_widths[int(WIDTH_QUANTILE * (len(long_widths) - 1))]
+    full = [i for i, w in enumerate(widths) if FULL_SHARE * width <= w <= MAX_WRAP_COLUMNS]
+    cut = {i for i in full if i + 1 < len(lines) and _runs_on(lines[i], lines[i + 1])}
+    if len(cut) < MIN_CUT_LINES or len(cut) < MIN_CUT_SHARE * len(full):
+        return set()
+    return cut
+
+
+def _table_row(line: str) -> bool:
+    """A row of a table flattened to text: cells apart by tabs or by spaces ("数量指标 新增面积
+    ≥2万亩 2.1万亩 20 20")."""
+    return "\t" in line or len(_GAP.findall(line.strip())) >= MAX_PROSE_GAPS
+
+
+def _runs_on(line: str, following: str) -> bool:
+    """`line` stops mid-sentence and `following` goes on with it: not blank, not indented as a
+    new paragraph, not a heading or a list item."""
+    if not following.strip() or following[:1] in " \t\u3000":
+        return False
+    if line.rstrip().endswith(tuple(SENTENCE_END)):
+        return False
+    return not _OPENS_ITEM.match(unicodedata.normalize("NFKC", following[:8]))
