@@ -65,7 +65,10 @@ def join_hard_wraps(text: str) -> str:
 def _cut_lines(lines: list[str]) -> set[int]:
     """Indices of the lines wrapped in the middle of their paragraph; empty unless the text is
     wrapped at a fixed width."""
-    widths = [0 if _table_row(line) else columns(line.rstrip()) for line in lines]
+    # A line of fewer than MIN_WRAP_COLUMNS / 2 characters or more than MAX_WRAP_COLUMNS is no
+    # wrapped line whatever its characters: a long text's lines are measured only in between.
+    widths = [columns(line.rstrip()) if MIN_WRAP_COLUMNS // 2 <= len(line) <= MAX_WRAP_COLUMNS
+              and not _table_row(line) else 0 for line in lines]
     long_widths = sorted(w for w in widths if MIN_WRAP_COLUMNS <= w <= MAX_WRAP_COLUMNS)
     if len(long_widths) < MIN_CUT_LINES:
         return set()
