@@ -353,3 +353,21 @@ def test_budgets_table_without_unit_is_read_by_size_with_a_warning(rows, budget)
     _, facts = _run(_table_doc([], rows))
     assert facts.budget_yuan == budget
     assert any("states no unit" in w for w in facts.warnings)
+
+
+def test_budgets_text_to_the_fen_beats_the_tables_rounded_figure():
+    rows = [
+        ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        [None, "年度资金总额", "865.23", "865.23", "843.12", "10", "97.44%", "9.7"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"],
+        ["产出指标", "数量指标", "补贴农户数", "≥3.8万户", "3.86万户", "15", "15", ""],
+    ]
+    text = "2022年度项目预算资金8,652,340.00元。截至2022年12月31日，实际支出8,431,205.60元，预算执行率97.44%。"
+    _, facts = _run(_table_doc([text], rows), 2022)
+    assert (facts.budget_yuan, facts.actual_yuan) == (Decimal("8652340.00"), Decimal("8431205.60"))
+    assert not any("took the table" in w for w in facts.warnings)
+    # A text figure the table's rounding does not cover is another figure: the table wins.
+    other = text.replace("8,431,205.60", "8,431,305.60")
+    _, facts = _run(_table_doc([other], rows), 2022)
+    assert facts.actual_yuan == Decimal("8431200")
+    assert any("took the table" in w for w in facts.warnings)

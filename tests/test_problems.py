@@ -168,3 +168,39 @@ def test_problems_offsets_point_at_their_text(text, _):
     for record in problems.extract(doc, Context()):
         assert doc.text[record.span.char_start:record.span.char_end] == record.text
         assert record.text.strip() == record.text and record.text
+
+
+def _table_report(header: list[str], rows: list[list[str]]):
+    from pipeline.core.document import Cell, TextBuilder
+    builder = TextBuilder()
+    builder.add_paragraph("四、存在的问题及改进措施")
+    builder.add_paragraph("存在的问题及改进措施见下表：")
+    builder.add_table([[Cell(row=r, col=c, text=t, char_start=0, char_end=0) for c, t in enumerate(row)]
+                       for r, row in enumerate([header, *rows])])
+    builder.add_paragraph("五、自评结论")
+    builder.add_paragraph("自评得分93分。")
+    doc = Document(doc_id="t", source_path="t.docx", format="docx", text=builder.text(), tables=builder.tables)
+    build(doc)
+    return doc
+
+
+def test_problems_and_measures_side_by_side_in_a_table():
+    from extractors.problems import suggestions
+    doc = _table_report(["存在的问题", "改进措施"], [
+        ["项目支出预算执行进度不均衡，下半年支出集中。", "加强预算执行监控，按季度通报执行进度。"],
+        ["部分绩效指标设置偏宽泛。", "细化绩效指标。"],
+        ["无", ""],
+    ])
+    found = [r.text for r in problems.extract(doc, Context())]
+    assert found == ["项目支出预算执行进度不均衡，下半年支出集中。", "部分绩效指标设置偏宽泛。"]
+    assert [r.text for r in suggestions.extract(doc, Context())] == [
+        "加强预算执行监控，按季度通报执行进度。", "细化绩效指标。"]
+    for record in problems.extract(doc, Context()):
+        assert doc.text[record.span.char_start:record.span.char_end] == record.text
+
+
+def test_problems_a_self_evaluation_forms_deviation_column_is_no_list_of_problems():
+    doc = _table_report(["三级指标", "年度指标值", "实际完成值", "偏差原因分析及改进措施"], [
+        ["群众出行条件", "有效改善", "有效改善", "部分偏远路段路面破损修复不及时，下一步加快修复进度"],
+    ])
+    assert problems.extract(doc, Context()) == []

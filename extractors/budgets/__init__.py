@@ -12,7 +12,7 @@ What never feeds the document's totals:
 - sub-amounts (其中…, funding-source breakdowns, 上年结转, non-total table rows) keep their
   role with `is_part` set.
 The document's budget is a table's total row when there is one (with a warning when the prose
-says otherwise), else the first adjusted budget in the prose, else the first budget with a
+says otherwise; the prose's when it states the row's figure to more places), else the first adjusted budget in the prose, else the first budget with a
 strong cue, else with a weak cue (投入, 项目资金 …), else a whole-life one (总投资). Spend is
 chosen the same way. The stated rate is the table's 执行率 cell, else the one stated in the
 spend's sentence, else the first stated; the computed one is spend / budget.
@@ -312,8 +312,8 @@ def _summary(doc: Document, mentions: list[Mention], tables: list) -> tuple[DocF
     actual = _pick(prose, ("actual",))
     stated = None
     if table is not None:
-        budget = _prefer_table(table.pick(("adjusted_budget", "budget")), budget, "budget", warnings)
-        actual = _prefer_table(table.pick(("actual",)), actual, "spend", warnings)
+        budget = _prefer_table(doc, table.pick(("adjusted_budget", "budget")), budget, "budget", warnings)
+        actual = _prefer_table(doc, table.pick(("actual",)), actual, "spend", warnings)
         stated = table.rate
     if stated is None:
         stated = _prose_rate(doc, actual)
@@ -346,9 +346,14 @@ def _fiscal_share(mentions: list[Mention], budget: Mention | None) -> Mention | 
     return shares[0] if shares else budget
 
 
-def _prefer_table(in_table: Mention | None, in_prose: Mention | None, what: str,
+def _prefer_table(doc: Document, in_table: Mention | None, in_prose: Mention | None, what: str,
                   warnings: list[str]) -> Mention | None:
+    """The table's total row, unless the prose gives the same figure to more places."""
     if in_table is None:
+        return in_prose
+    if in_prose is not None and exact.finer_than_table(
+            in_table, doc.text[in_table.start:in_table.end], doc.text[slice(*in_table.evidence)],
+            in_prose, doc.text[in_prose.start:in_prose.end]):
         return in_prose
     if in_prose is not None and in_prose.amount_yuan != in_table.amount_yuan:
         warnings.append(f"{what}: the table's total row says {in_table.amount_yuan} yuan, the text "

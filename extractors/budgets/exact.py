@@ -7,6 +7,9 @@ amount, in a table or a line of text. A bare number is read in 元 or in 万元,
 with the prose; agreement within half a unit of the prose's last digit is what ties them, so
 no unit needs guessing, and a total that is no more precise than the prose changes nothing.
 A prose figure written to the hundred yuan is taken as stated (STATED_STEP).
+
+The other way round, a 自评表 rounds to 万元 where the text states the yuan and fen
+("865.23" beside "8,652,340.00元"): finer_than_table lets the text's figure stand.
 """
 from __future__ import annotations
 
@@ -29,6 +32,8 @@ _AMOUNT = re.compile(
 STATED_STEP = Decimal(100)
 _SCALE = {"元": Decimal(1), "万元": Decimal(10000), "亿元": Decimal(100000000)}
 _WRITTEN = re.compile(r"(?P<n>[0-9][0-9,]*(?:\.(?P<d>[0-9]+))?)\s*(?P<mag>亿|万)?")
+# An amount of a table row: no rate ("97.44%") and no part of a longer number.
+_ROW_NUMBER = re.compile(r"(?<![0-9.,])[0-9][0-9,]*(?:\.(?P<d>[0-9]+))?(?![0-9.,%])")
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,29 @@ def _half_step(raw: str) -> Decimal | None:
     places = len(written.group("d") or "")
     step = _SCALE[written.group("mag") + "元"] / Decimal(10) ** places
     return step / 2 if step > STATED_STEP else None
+
+
+def finer_than_table(in_table: Mention, table_raw: str, row_raw: str, in_prose: Mention, prose_raw: str) -> bool:
+    """The prose states the table's figure to more places: a 自评表 keeps "865.23" (万元) where the
+    text says "8,652,340.00元". The two agree within half a unit of the last digit the table's
+    row writes: in "70 | 70 | 52.24" the 70 is 70.00, and the text's 69.8万元 another figure."""
+    written = _WRITTEN.search(table_raw)
+    number = Decimal(written.group("n").replace(",", "")) if written else Decimal(0)
+    prose_step = _step(prose_raw)
+    if not number or prose_step is None:
+        return False
+    places = max((len(hit.group("d") or "") for hit in _ROW_NUMBER.finditer(row_raw)), default=0)
+    table_step = in_table.amount_yuan / number / Decimal(10) ** places
+    return prose_step < table_step and abs(in_prose.amount_yuan - in_table.amount_yuan) <= table_step / 2
+
+
+def _step(raw: str) -> Decimal | None:
+    """One unit of the last digit written, in yuan: 0.01 for "8,652,340.00元", 100 for "865.23万元"."""
+    written = _WRITTEN.search(raw)
+    if written is None:
+        return None
+    scale = _SCALE[written.group("mag") + "元"] if written.group("mag") else Decimal(1)
+    return scale / Decimal(10) ** len(written.group("d") or "")
 
 
 def _line_end(text: str, at: int) -> int:

@@ -4,7 +4,7 @@ Two kinds of stretch: sections about them (存在问题, 建议 and their varian
 the section tree), and lead-ins that announce them anywhere else ("存在的问题：一是…",
 "主要问题是…", "建议：…") — in a section about something else, or in a report with no
 sections at all. What the items inside a stretch are, and which of them is which, is
-items.py's job.
+items.py's job; tables with a problems or measures column give theirs in tables.py.
 
 Both extractors call `find_items`; each keeps the items of its own kind.
 """
@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 
 from extractors.problems.enumerations import starts_with_marker
 from extractors.problems.items import LEAD_INS, PROBLEM, SUGGESTION, ItemSpan, Region, region_items
+from extractors.problems.tables import table_items
 from pipeline.core.document import Document, Section
 from pipeline.core.spans import Spans
 
@@ -45,7 +46,7 @@ def find_items(doc: Document) -> list[ItemSpan]:
     roots = kind_sections(doc)
     regions = section_regions(doc, roots)
     regions += lead_in_regions(doc, [(r.char_start, r.char_end) for r in roots])
-    found = [item for region in regions for item in region_items(doc, region)]
+    found = [item for region in regions for item in region_items(doc, region)] + table_items(doc)
     return sorted(set(found), key=lambda f: f.start)
 
 
