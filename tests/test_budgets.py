@@ -140,6 +140,9 @@ def test_budgets_prose_roles(text, year, expected):
     # and 支付率 is the execution rate.
     ("项目总投资3,560万元，其中财政资金2,800万元，自筹760万元；已支付2,646万元，支付率94.5%。", None,
      2800 * W, 2646 * W, Decimal("94.5"), Decimal("94.5")),
+    # 支出进度 states the execution rate too.
+    ("上级下达资金3,215.6万元，县财政配套资金420万元，共计3,635.6万元。累计拨付资金3,362.93万元，支出进度92.5%。", None,
+     Decimal("36356000"), Decimal("33629300"), Decimal("92.5"), Decimal("92.5")),
 ])
 def test_budgets_prose_document_figures(text, year, budget, actual, stated, rate):
     _, facts = _run(_text_doc(text), year)

@@ -127,10 +127,14 @@ def test_indicators_table_self_evaluation_form_in_two_tables():
      ["产出指标", "数量指标", "培训人次", "20", "完成得满分", "20"]),
     (["序号", "指标名称（单位）", "年度目标值", "全年实际值", "偏差原因"],
      ["1", "（1）培训人次", "≥500人次", "520人次", ""]),
+    (["指标名称", "计划目标", "实际完成", "分值", "得分"],
+     ["培训人次", "≥500人次", "520人次", "10", "10"]),
 ])
 def test_indicators_table_header_variants(header, row):
     [record] = run(build([header, row]))
     assert record.name == "培训人次"
+    if "≥500人次" in row:
+        assert (record.target_raw, record.actual_raw) == ("≥500人次", "520人次")
 
 
 def test_indicators_table_unit_in_the_name():

@@ -24,6 +24,8 @@ from tests.test_sections import make_doc, outline
     "12 人参加了本次培训",
     "3 个乡镇完成了建设任务，群众满意。",
     "2 万元用于购置设备",
+    # A title cut at a colon inside brackets is a list item, whatever words it holds.
+    "4.村民就医满意度（目标值：不低于90%，完成值：93.5%）",
 ])
 def test_sections_body_lines_are_not_headings(line):
     text = f"一、项目概况\n本项目用于……\n{line}\n二、存在问题\n无。"

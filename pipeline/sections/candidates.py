@@ -64,6 +64,8 @@ W_VALUE = -2.0
 W_COLUMN_GAP = -1.5
 W_CLAUSE = -2.0
 W_LONG = -1.0
+# A title cut at a colon inside brackets: "4.村民就医满意度（目标值：不低于90%…）" is a list item.
+W_OPEN_BRACKET = -2.0
 W_SENTENCE = -1.0
 # Same-style lines with nothing between them are a list; headings have content under them.
 W_BARE_PAIR = -1.0
@@ -152,6 +154,8 @@ def read_line(
         return None
     folded_title = folded[title_start:title_end]
     canonical, top_level = canonical_name(folded_title), is_top_level_name(folded_title)
+    if _cut_in_brackets(folded_title):
+        canonical, top_level = OTHER, False  # no section's name: a clause cut short
     if not match and hint is None:
         if every_name:
             top_level = canonical != OTHER
@@ -241,7 +245,13 @@ def _content_score(folded_title: str, canonical: str, top_level: bool) -> float:
         score += W_CLAUSE
     if len(folded_title) > LONG_TITLE_CHARS:
         score += W_LONG
+    if _cut_in_brackets(folded_title):
+        score += W_OPEN_BRACKET
     return score
+
+
+def _cut_in_brackets(folded_title: str) -> bool:
+    return folded_title.count("(") > folded_title.count(")")
 
 
 def drop_toc(candidates: list[Candidate]) -> list[Candidate]:
