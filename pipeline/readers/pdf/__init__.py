@@ -26,8 +26,8 @@ from pipeline.readers.pdf.page import GlyphPage
 from pipeline.readers.pdf.lines import Line, group_paragraphs, join_lines, page_lines, page_margins
 from pipeline.readers.pdf.scanned import Scan, failure, render, warnings_for
 from pipeline.readers.pdf.tables import (
-    PageTable, continue_table, continue_unruled, page_tables, run_bbox, table_rows, unruled_head,
-    unruled_tables,
+    PageTable, cell_runs, continue_table, continue_unruled, page_tables, run_bbox, table_rows,
+    unruled_head, unruled_tables,
 )
 
 NO_TEXT_LAYER = "no text layer (scanned PDF?) and OCR is switched off"
@@ -139,11 +139,13 @@ def _load_page(page, number: int) -> PageContent:
     content.tables = page_tables(page, number)
     page = _without_tables(page, content.tables)
     # Looked for only outside ruled tables, whose cells may hold column-like text of their own.
-    unruled = unruled_tables(page, number)
+    runs = cell_runs(page)
+    unruled = unruled_tables(runs, number)
     if unruled:
         content.tables = sorted([*content.tables, *unruled], key=lambda t: t.top)
         page = _without_tables(page, unruled)
-    content.head = unruled_head(page)
+        runs = cell_runs(page)
+    content.head = unruled_head(runs)
     content.lines = page_lines(page, number)
     return content
 
