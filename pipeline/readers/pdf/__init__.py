@@ -155,7 +155,15 @@ def _without_tables(page, tables: list[PageTable]):
     boxes = [table.bbox for table in tables]
     if not boxes:
         return page
-    return page.filter(lambda ch: not _inside(ch, boxes))
+
+    def outside(ch: dict) -> bool:  # _inside, spelt out: it runs for every glyph of the page
+        x, y = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+        for x0, top, x1, bottom in boxes:
+            if x0 <= x <= x1 and top <= y <= bottom:
+                return False
+        return True
+
+    return page.filter(outside)
 
 
 def _line_in(line: Line, box: tuple[float, float, float, float]) -> bool:

@@ -95,9 +95,10 @@ def _path_edges(path: pdfium.Handle, matrix: Matrix, frame: Frame) -> list[dict]
     x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
     subpaths: list[list[tuple[str, tuple[float, float]]]] = []
     pending_curve = 0
-    for k in range(pdfium.count_segments(path)):
-        segment = pdfium.path_segment(path, k)
-        op = _SEGMENT_OPS.get(pdfium.segment_type(segment))
+    n = pdfium.count_segments(path)
+    segments = list(map(pdfium.path_segment, repeat(path, n), range(n)))
+    for segment, kind in zip(segments, map(pdfium.segment_type, segments)):
+        op = _SEGMENT_OPS.get(kind)
         if op is None or not pdfium.segment_point(segment, x_ref, y_ref):
             continue
         point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
