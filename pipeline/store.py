@@ -156,10 +156,13 @@ def _write_duckdb(parquet: dict[str, Path], path: Path) -> None:
     try:
         con.execute(f"SET memory_limit = '{DUCKDB_WRITE_MIB + 8 * longest // 2**20}MB'")
         con.execute("SET threads = 1")
+        # One transaction: a commit per statement would write (and sync) the log each time.
+        con.execute("BEGIN")
         for name, source in parquet.items():
             cols = ", ".join(f'"{col}" {kind}' for col, kind in TABLES[name])
             con.execute(f'CREATE TABLE "{name}" ({cols})')
             con.execute(f'INSERT INTO "{name}" SELECT * FROM read_parquet(?)', [str(source)])
+        con.execute("COMMIT")
     finally:
         con.close()
 

@@ -39,6 +39,8 @@ _NOTE = "'same content as ' || dup.first || ': its facts are listed once, under 
 def assemble(parts: Parts, live: list[Entry], folder: Path, aliases: Path | str | None = None) -> float:
     """Write every table of the contract into the staging `folder`; return the seconds that
     alignment took."""
+    # One connection for every query of the run: each new one is a database of its own,
+    # tens of milliseconds to set up.
     con = duckdb.connect()
     try:
         con.execute(f"SET memory_limit = '{store.DUCKDB_MEMORY}'")
@@ -68,14 +70,14 @@ def assemble(parts: Parts, live: list[Entry], folder: Path, aliases: Path | str 
                 _write(con, table, _select(table), path)
             else:
                 _gather(con, parts, table, path)
+        started = time.perf_counter()
+        _align(con, folder, aliases)
+        return time.perf_counter() - started
     finally:
         con.close()
-    started = time.perf_counter()
-    _align(folder, aliases)
-    return time.perf_counter() - started
 
 
-def _align(folder: Path, aliases: Path | str | None) -> None:
+def _align(con: duckdb.DuckDBPyConnection, folder: Path, aliases: Path | str | None) -> None:
     """Alignment tables from the staged ones, one department and project at a time: the
     documents' few columns are held whole, indicators and problems one group at a time."""
     docs = [d for d in store.read_rows(folder / "documents.parquet", ALIGN_COLUMNS["documents"]) if d["doc_id"]]
@@ -84,33 +86,33 @@ def _align(folder: Path, aliases: Path | str | None) -> None:
     for name, rows in (("department_keys", departments), ("project_keys", projects)):
         pq.write_table(store.to_arrow(name, rows), folder / f"{name}.parquet")
     with _Rows(folder / "indicator_keys.parquet", "indicator_keys") as out:
-        for (dept, project), rows in _groups(folder / "indicators.parquet", "indicators", doc_keys):
+        for (dept, project), rows in _groups(con, folder / "indicators.parquet", "indicators", doc_keys):
             out.extend(align_indicator_group(dept, project, rows, doc_keys))
     recurring, repeated = [], []
     with _Rows(folder / "problem_keys.parquet", "problem_keys") as out:
-        for (dept, project), rows in _groups(folder / "problems.parquet", "problems", doc_keys):
+        for (dept, project), rows in _groups(con, folder / "problems.parquet", "problems", doc_keys):
             keys, found = recurrence_of(dept, project, rows, doc_keys)
             out.extend(keys)
             recurring += found  # one row per recurring problem: few
             repeated += checks.recurring_in_group(rows, keys)
     pq.write_table(store.to_arrow("problem_recurrence", sort_recurring(recurring)),
                    folder / "problem_recurrence.parquet")
-    _append(folder / "checks.parquet", checks.rows_of_findings(repeated, lambda ids: _rows_of_docs(folder, ids)))
+    _append(folder / "checks.parquet", checks.rows_of_findings(repeated, lambda ids: _rows_of_docs(con, folder, ids)))
 
 
-def _rows_of_docs(folder: Path, doc_ids: list[str]) -> dict[str, dict[str, list[dict]]]:
+def _rows_of_docs(con: duckdb.DuckDBPyConnection, folder: Path,
+                  doc_ids: list[str]) -> dict[str, dict[str, list[dict]]]:
     """The documents, doc_text and sections rows of a few documents, from the staged tables."""
     found: dict[str, dict[str, list[dict]]] = {}
-    con = duckdb.connect()
+    con.register("wanted", pa.table({"doc_id": doc_ids}))
     try:
-        con.register("wanted", pa.table({"doc_id": doc_ids}))
         for table in ("documents", "doc_text", "sections"):
             rows = con.sql("SELECT t.* FROM read_parquet(?) t SEMI JOIN wanted USING (doc_id)",
                            params=[str(folder / f"{table}.parquet")]).to_arrow_table().to_pylist()
             for row in rows:
                 found.setdefault(row["doc_id"], {}).setdefault(table, []).append(row)
     finally:
-        con.close()
+        con.unregister("wanted")
     return {doc_id: rows for doc_id, rows in found.items() if rows.get("documents")}
 
 
@@ -122,17 +124,16 @@ def _append(path: Path, rows: list[dict]) -> None:
         pq.write_table(pa.concat_tables([pq.read_table(path).cast(schema), store.to_arrow(table, rows).cast(schema)]), path)
 
 
-def _groups(path: Path, table: str, doc_keys: dict) -> Iterator[tuple[tuple, list[dict]]]:
+def _groups(con: duckdb.DuckDBPyConnection, path: Path, table: str,
+            doc_keys: dict) -> Iterator[tuple[tuple, list[dict]]]:
     """Rows of a staged table by (department_key, project_key) of their document, groups in
-    the order of group_order, rows in the table's order within a group."""
+    the order of group_order, rows in the table's order within a group. The connection
+    serves nothing else until the last group is taken."""
     keys = pa.table({"doc_id": list(doc_keys), "_dept": [k[0] for k in doc_keys.values()],
                      "_project": [k[1] for k in doc_keys.values()]})
     cols = ", ".join(f't."{c}"' for c in ALIGN_COLUMNS[table])
-    con = duckdb.connect()
+    con.register("doc_keys", keys)
     try:
-        con.execute(f"SET memory_limit = '{store.DUCKDB_MEMORY}'")
-        con.execute("SET threads = 1")
-        con.register("doc_keys", keys)
         reader = con.sql(f"""
             SELECT {cols}, k._dept, k._project
             FROM read_parquet(?, file_row_number = true) t LEFT JOIN doc_keys k USING (doc_id)
@@ -150,7 +151,7 @@ def _groups(path: Path, table: str, doc_keys: dict) -> Iterator[tuple[tuple, lis
         if rows:
             yield group, rows
     finally:
-        con.close()
+        con.unregister("doc_keys")
 
 
 class _Rows:

@@ -26,8 +26,8 @@ from pipeline.readers.pdf.page import GlyphPage
 from pipeline.readers.pdf.lines import Line, group_paragraphs, join_lines, page_lines, page_margins
 from pipeline.readers.pdf.scanned import Scan, failure, render, warnings_for
 from pipeline.readers.pdf.tables import (
-    PageTable, continue_table, continue_unruled, page_tables, run_bbox, table_rows, unruled_head,
-    unruled_tables,
+    PageTable, cell_runs, continue_table, continue_unruled, page_tables, run_bbox, table_rows,
+    unruled_head, unruled_tables,
 )
 
 NO_TEXT_LAYER = "no text layer (scanned PDF?) and OCR is switched off"
@@ -139,11 +139,13 @@ def _load_page(page, number: int) -> PageContent:
     content.tables = page_tables(page, number)
     page = _without_tables(page, content.tables)
     # Looked for only outside ruled tables, whose cells may hold column-like text of their own.
-    unruled = unruled_tables(page, number)
+    runs = cell_runs(page)
+    unruled = unruled_tables(runs, number)
     if unruled:
         content.tables = sorted([*content.tables, *unruled], key=lambda t: t.top)
         page = _without_tables(page, unruled)
-    content.head = unruled_head(page)
+        runs = cell_runs(page)
+    content.head = unruled_head(runs)
     content.lines = page_lines(page, number)
     return content
 
@@ -153,7 +155,15 @@ def _without_tables(page, tables: list[PageTable]):
     boxes = [table.bbox for table in tables]
     if not boxes:
         return page
-    return page.filter(lambda ch: not _inside(ch, boxes))
+
+    def outside(ch: dict) -> bool:  # _inside, spelt out: it runs for every glyph of the page
+        x, y = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
+        for x0, top, x1, bottom in boxes:
+            if x0 <= x <= x1 and top <= y <= bottom:
+                return False
+        return True
+
+    return page.filter(outside)
 
 
 def _line_in(line: Line, box: tuple[float, float, float, float]) -> bool:

@@ -9,6 +9,7 @@ size above that. The reader's layout rules were written and tuned on those boxes
 from __future__ import annotations
 
 import ctypes
+from itertools import repeat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,14 +75,15 @@ def load_page(pdf: pypdfium2.PdfDocument, index: int) -> PageContent:
         finally:
             pdfium.close_text_page(textpage)
         edges: list[dict] = []
-        objects = [pdfium.page_object(raw, i) for i in range(pdfium.count_objects(raw))]
+        n = pdfium.count_objects(raw)
+        objects = list(map(pdfium.page_object, repeat(raw, n), range(n)))
         n_images = walk(objects, IDENTITY, frame, edges)
         return PageContent(frame.width, frame.height, chars, edges, n_images)
     finally:
         page.close()
 
 
-def _chars(textpage: int, frame: Frame) -> list[dict]:
+def _chars(textpage: pdfium.Handle, frame: Frame) -> list[dict]:
     n = pdfium.count_chars(textpage)
     if n <= 0:
         return []
@@ -113,11 +115,11 @@ def _chars(textpage: int, frame: Frame) -> list[dict]:
     return chars
 
 
-def _turned_char(textpage: int, i: int, ch: str, font_size: float, matrix: tuple, frame: Frame) -> dict:
+def _turned_char(textpage: pdfium.Handle, i: int, ch: str, font_size: float, matrix: tuple, frame: Frame) -> dict:
     """A glyph set at an angle, or on a rotated page: PDFium's loose box is not turned with
     it, so the glyph's own outline box stands in for pdfminer's."""
     left, right, bottom, top = (ctypes.c_double() for _ in range(4))
-    pdfium.glyph_box(textpage, i, left, right, bottom, top)
+    pdfium.glyph_box(textpage, i, *map(ctypes.byref, (left, right, bottom, top)))
     corners = [frame.point(x, y) for x in (left.value, right.value) for y in (bottom.value, top.value)]
     xs, ys = [p[0] for p in corners], [p[1] for p in corners]
     a, b, c, d = frame.turn(matrix)
@@ -127,7 +129,7 @@ def _turned_char(textpage: int, i: int, ch: str, font_size: float, matrix: tuple
             "size": size or max(ys) - min(ys), "upright": upright}
 
 
-def _page_text(textpage: int, n: int) -> str:
+def _page_text(textpage: pdfium.Handle, n: int) -> str:
     """The page's characters, one per character index."""
     # The page's text in one call, when its text indices are its character indices: PDFium
     # leaves some characters out of the text (a NUL) and a character outside the BMP takes

@@ -29,7 +29,7 @@ class Grid:
     """One ruled table: its cells, and its rows over the table's columns (None where a
     merged cell covers the place)."""
 
-    def __init__(self, cells: list[Box], chars: list[dict]):
+    def __init__(self, cells: list[Box], chars: list[dict], middles: list[tuple[float, float, int]]):
         self.cells = cells
         self.bbox: Box = (min(c[0] for c in cells), min(c[1] for c in cells),
                           max(c[2] for c in cells), max(c[3] for c in cells))
@@ -38,22 +38,31 @@ class Grid:
         for _, same_top in groupby(sorted(cells, key=lambda c: (c[1], c[0])), key=lambda c: c[1]):
             at = {c[0]: c for c in same_top}
             self.rows.append(Row([at.get(x) for x in xs]))
-        # Each glyph by its middle, top to bottom, for the cells to take theirs.
-        middles = sorted(((ch["top"] + ch["bottom"]) / 2, (ch["x0"] + ch["x1"]) / 2, i)
-                         for i, ch in enumerate(chars) if _inside(ch, self.bbox))
-        self._ys = [y for y, _, _ in middles]
-        self._middles = middles
+        # The middles of the page's glyphs (sorted: top to bottom) inside the table.
+        x0, top, x1, bottom = self.bbox
+        ys = [y for y, _, _ in middles]
+        self._middles = [m for m in middles[bisect.bisect_left(ys, top):bisect.bisect_left(ys, bottom)]
+                         if x0 <= m[1] < x1]
+        self._ys = [y for y, _, _ in self._middles]
         self._chars = chars
 
     def extract(self) -> list[list[str | None]]:
         """The text of every cell of every row (None where a merged cell covers it)."""
-        return [[None if cell is None else self._text(cell) for cell in row.cells] for row in self.rows]
+        bands: dict[tuple[float, float], tuple[list[tuple[float, int]], list[float]]] = {}
+        return [[None if cell is None else self._text(cell, bands) for cell in row.cells] for row in self.rows]
 
-    def _text(self, cell: Box) -> str:
+    def _text(self, cell: Box, bands: dict) -> str:
         x0, top, x1, bottom = cell
-        lo, hi = bisect.bisect_left(self._ys, top), bisect.bisect_left(self._ys, bottom)
+        # The glyphs between the cell's top and bottom, left to right: one list for the
+        # cells of a row, which share them.
+        band = bands.get((top, bottom))
+        if band is None:
+            lo, hi = bisect.bisect_left(self._ys, top), bisect.bisect_left(self._ys, bottom)
+            across = sorted((x, i) for _, x, i in self._middles[lo:hi])
+            band = bands[top, bottom] = (across, [x for x, _ in across])
+        across, xs = band
         # In page order, as pdfplumber takes them.
-        inside = sorted(i for _, x, i in self._middles[lo:hi] if x0 <= x < x1)
+        inside = sorted(i for _, i in across[bisect.bisect_left(xs, x0):bisect.bisect_left(xs, x1)])
         return cell_text([self._chars[i] for i in inside]) if inside else ""
 
 
@@ -63,11 +72,6 @@ class Row:
         present = [c for c in cells if c is not None]
         self.bbox: Box = (min(c[0] for c in present), min(c[1] for c in present),
                           max(c[2] for c in present), max(c[3] for c in present))
-
-
-def _inside(ch: dict, box: Box) -> bool:
-    x, y = (ch["x0"] + ch["x1"]) / 2, (ch["top"] + ch["bottom"]) / 2
-    return box[0] <= x < box[2] and box[1] <= y < box[3]
 
 
 def find_tables(edges: list[dict], chars: list[dict]) -> list[Grid]:
@@ -81,8 +85,12 @@ def find_tables(edges: list[dict], chars: list[dict]) -> list[Grid]:
     vertical = [e for e in _merge(vertical, "v") if e.bottom - e.top >= MIN_LENGTH]
     horizontal = [e for e in _merge(horizontal, "h") if e.x1 - e.x0 >= MIN_LENGTH]
     corners = _intersections(vertical, horizontal)
-    cells = _cells(corners)
-    return [Grid(group, chars) for group in _tables(cells)]
+    groups = _tables(_cells(corners))
+    if not groups:
+        return []
+    # Each glyph by its middle, top to bottom, for the tables' cells to take theirs.
+    middles = sorted(((ch["top"] + ch["bottom"]) / 2, (ch["x0"] + ch["x1"]) / 2, i) for i, ch in enumerate(chars))
+    return [Grid(group, chars, middles) for group in groups]
 
 
 class _Edge:

@@ -103,7 +103,8 @@ def _split_at_gaps(chars: list[dict]) -> list[list[dict]]:
     prev = None
     for ch in chars:
         if not ch["text"].isspace():
-            size = max(ch["size"], prev["size"]) if prev else 0.0
+            # Not max(): this runs for every glyph, and a call costs more than the comparison.
+            size = (ch["size"] if ch["size"] >= prev["size"] else prev["size"]) if prev else 0.0
             if prev is not None and ch["x0"] - prev["x1"] > PIECE_GAP * size:
                 pieces.append([])
             prev = ch

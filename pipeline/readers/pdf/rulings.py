@@ -9,6 +9,7 @@ neither filled nor stroked (clipping paths) draw nothing.
 from __future__ import annotations
 
 import ctypes
+from itertools import repeat
 
 from pipeline.readers.pdf import pdfium
 
@@ -51,12 +52,13 @@ class Frame:
         return a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s
 
 
-def walk(objects: list[int], outer: Matrix, frame: Frame, edges: list[dict]) -> int:
+def walk(objects: list[pdfium.Handle], outer: Matrix, frame: Frame, edges: list[dict]) -> int:
     """Edges of the paths among `objects` (into `edges`, form XObjects included); the
     number of images."""
     n_images = 0
-    for obj in objects:
-        kind = pdfium.object_type(obj)
+    # Most objects are text (often one per glyph): their types are asked for in one pass
+    # that never enters Python per object, and only the others are looked at.
+    for obj, kind in zip(objects, map(pdfium.object_type, objects)):
         if kind == pdfium.TEXT:
             continue
         if kind == pdfium.IMAGE:
@@ -64,14 +66,15 @@ def walk(objects: list[int], outer: Matrix, frame: Frame, edges: list[dict]) -> 
         elif kind == pdfium.PATH:
             edges.extend(_path_edges(obj, compose(_object_matrix(obj), outer), frame))
         elif kind == pdfium.FORM:
-            inner = [pdfium.form_object(obj, i) for i in range(pdfium.count_form_objects(obj))]
+            n = pdfium.count_form_objects(obj)
+            inner = list(map(pdfium.form_object, repeat(obj, n), range(n)))
             n_images += walk(inner, compose(_object_matrix(obj), outer), frame, edges)
     return n_images
 
 
-def _object_matrix(obj: int) -> Matrix:
+def _object_matrix(obj: pdfium.Handle) -> Matrix:
     m = pdfium.Matrix()
-    if not pdfium.object_matrix(obj, m):
+    if not pdfium.object_matrix(obj, ctypes.byref(m)):
         return IDENTITY
     return (m.a, m.b, m.c, m.d, m.e, m.f)
 
@@ -83,18 +86,20 @@ def compose(inner: Matrix, outer: Matrix) -> Matrix:
             e * p + f * r + t, e * q + f * s + u)
 
 
-def _path_edges(path: int, matrix: Matrix, frame: Frame) -> list[dict]:
+def _path_edges(path: pdfium.Handle, matrix: Matrix, frame: Frame) -> list[dict]:
     fill, stroke = ctypes.c_int(), ctypes.c_int()
-    if pdfium.draw_mode(path, fill, stroke) and not fill.value and not stroke.value:
+    if pdfium.draw_mode(path, ctypes.byref(fill), ctypes.byref(stroke)) and not fill.value and not stroke.value:
         return []
     a, b, c, d, e, f = compose(matrix, frame.matrix)
     x, y = ctypes.c_float(), ctypes.c_float()
+    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
     subpaths: list[list[tuple[str, tuple[float, float]]]] = []
     pending_curve = 0
-    for k in range(pdfium.count_segments(path)):
-        segment = pdfium.path_segment(path, k)
-        op = _SEGMENT_OPS.get(pdfium.segment_type(segment))
-        if op is None or not pdfium.segment_point(segment, x, y):
+    n = pdfium.count_segments(path)
+    segments = list(map(pdfium.path_segment, repeat(path, n), range(n)))
+    for segment, kind in zip(segments, map(pdfium.segment_type, segments)):
+        op = _SEGMENT_OPS.get(kind)
+        if op is None or not pdfium.segment_point(segment, x_ref, y_ref):
             continue
         point = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
         if op == _MOVE or not subpaths:

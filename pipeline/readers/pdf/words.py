@@ -11,6 +11,8 @@ from __future__ import annotations
 from itertools import groupby
 from operator import itemgetter
 
+import numpy as np
+
 X_TOLERANCE = 3.0
 Y_TOLERANCE = 3.0
 # pdfplumber's dedupe_chars: the same glyph drawn again within a point is one glyph.
@@ -39,7 +41,7 @@ def dedupe(chars: list[dict]) -> list[dict]:
     text, size and orientation whose tops and then whose left edges chain within
     DEDUPE_TOLERANCE, the topmost-leftmost stays, in page order. (PDFium drops most such
     repeats itself; this keeps pdfplumber's rule for the rest.)"""
-    if len(chars) < 2:
+    if len(chars) < 2 or not _may_repeat(chars):
         return chars
     # Glyphs by text, size, orientation and top; rows of like glyphs whose tops chain.
     ordered = sorted(zip([ch["text"] for ch in chars], [ch["size"] for ch in chars],
@@ -58,6 +60,23 @@ def dedupe(chars: list[dict]) -> list[dict]:
     if len(row) > 1:
         drop.update(_repeats(row, chars))
     return [ch for i, ch in enumerate(chars) if i not in drop] if drop else chars
+
+
+def _may_repeat(chars: list[dict]) -> bool:
+    """Whether two glyphs of whatever text and size could be one drawn twice: whether a row
+    of glyphs whose tops chain holds two whose left edges are within DEDUPE_TOLERANCE.
+
+    Rows of glyphs of one kind are parts of these rows, so a page without such a pair has
+    no repeat; on most pages the glyphs of one line stand a character apart, and this
+    check (a few array operations) spares the rule's sorting of every glyph by kind."""
+    tops = np.fromiter(map(_TOP, chars), float, len(chars))
+    by_top = np.argsort(tops, kind="stable")
+    row = np.empty(len(chars), np.int64)
+    row[by_top] = np.concatenate(([0], np.cumsum(np.diff(tops[by_top]) > DEDUPE_TOLERANCE)))
+    x0 = np.fromiter(map(_X0, chars), float, len(chars))
+    order = np.lexsort((x0, row))
+    same_row = row[order][1:] == row[order][:-1]
+    return bool(np.any(same_row & (np.diff(x0[order]) <= DEDUPE_TOLERANCE)))
 
 
 def _repeats(row: list[int], chars: list[dict]) -> list[int]:
