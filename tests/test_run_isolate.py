@@ -105,3 +105,14 @@ def test_run_isolate_cli_defaults_are_the_library_defaults():
     cli_extract = import_module("pipeline.cli.extract")  # the package exports the command under that name
     assert cli_extract.FILE_TIMEOUT == isolate.FILE_TIMEOUT
     assert cli_extract.MAX_CHARS == process.MAX_CHARS
+
+
+def test_run_isolate_child_imports_the_parents_code_not_the_working_folders(tmp_path, monkeypatch):
+    # A folder that holds another pipeline/ (a second checkout, a user's project) is no
+    # reason for the reading child to run that code instead of this one.
+    (tmp_path / "pipeline").mkdir()
+    (tmp_path / "pipeline" / "__init__.py").write_text('raise SystemExit("not this pipeline")\n')
+    monkeypatch.chdir(tmp_path)
+    result = run([SEED], jobs=1)
+    assert not result.tables["errors"]
+    assert [r["status"] for r in result.tables["documents"]] == ["ok"]

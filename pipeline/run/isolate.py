@@ -73,10 +73,11 @@ class Child:
     def __init__(self) -> None:
         self.env = dict(os.environ)
         env = dict(self.env)
-        # The child imports this very code, wherever the parent found it.
+        # The child imports this very code, wherever the parent found it: -P keeps `-m` from
+        # putting the working folder first, where another checkout's pipeline/ may stand.
         root = str(Path(__file__).resolve().parents[2])
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [root, env.get("PYTHONPATH")]))
-        self.proc = subprocess.Popen([sys.executable, "-m", "pipeline.run.child"], env=env,
+        self.proc = subprocess.Popen([sys.executable, "-P", "-m", "pipeline.run.child"], env=env,
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         self._buffer = bytearray()
         self._started = time.monotonic()
