@@ -149,9 +149,11 @@ def test_reader_ocr_unreadable_image_is_a_read_error(tmp_path):
         readers.read(path)
 
 
-class _Image:
-    """What read_scans asks of a page image besides its pixels."""
-    width, height = 1654, 2339
+def _Image():
+    """A blank page image of an A4 page at 200 dpi: the fake OCR below says what is on it;
+    read_scans still straightens it and looks for its ruling lines."""
+    from PIL import Image
+    return Image.new("L", (1654, 2339), 255)
 
 
 def _fake_ocr(monkeypatch, pages: dict[int, list[Box]]) -> None:

@@ -6,14 +6,16 @@ glyph per character spread over its box and in page points, so that the PDF read
 rules for lines, paragraphs, page furniture and unruled tables read a scan exactly as they
 read a printed page: boxes level with each other form a line, left to right; a wide gap
 between two boxes of a line parts two pieces of text or two cells; rows whose cells line up
-in columns become a table.
+in columns become a table. The page's ruling lines, traced in the image (scan_lines.py), are
+its edges: a ruled table is read cell by cell, as on the printed page.
 """
 from __future__ import annotations
 
 import functools
+import re
 import statistics
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 # Pages are rendered at this resolution: body text (10.5-12 pt) comes out about 30 pixels
@@ -34,6 +36,11 @@ SAME_LINE = 0.5
 SAME_SIZE = 0.25
 SAME_SIZE_SHORT = 0.5
 SHORT_BOX = 6  # characters
+
+
+# A decimal point speckled or blurred in a scan reads as a colon: "171:12万元". Before an amount's
+# unit no colon stands between two digits (a time, 10:30, has none after it).
+_MISREAD_POINT = re.compile(r"(?<=\d)[:：](?=\d+\s*(?:万元|亿元|元|万|亿|%|％))")
 
 
 @dataclass(frozen=True)
@@ -57,12 +64,15 @@ class OcrPage:
     # Character-weighted mean score of the boxes; None when nothing was recognised.
     confidence: float | None
     n_chars: int
+    # Ruling lines traced in the image (scan_lines.py), as a printed page's edges.
+    edges: list[dict] = field(default_factory=list)
 
     def dedupe_chars(self) -> OcrPage:
         return self
 
     def find_tables(self) -> list:
-        return []  # ruling lines are not traced in images: their grids read as unruled tables
+        from pipeline.readers.pdf.grid import find_tables
+        return find_tables(self.edges, self.chars) if self.edges else []
 
     def filter(self, keep: Callable[[dict], bool]) -> OcrPage:
         return replace(self, chars=[ch for ch in self.chars if keep(ch)])
@@ -95,7 +105,7 @@ def recognize(image) -> list[tuple[str, float, float, float, float, float]]:
     for points, text, score in result or []:
         xs, ys = [p[0] for p in points], [p[1] for p in points]
         if text.strip():
-            boxes.append((text, min(xs), min(ys), max(xs), max(ys), float(score)))
+            boxes.append((_MISREAD_POINT.sub(".", text), min(xs), min(ys), max(xs), max(ys), float(score)))
     return boxes
 
 
@@ -126,7 +136,8 @@ def _engine():
         OrtInferSession._init_sess_opts = default_options
 
 
-def page_of(boxes: list[Box], width: float, height: float, usual: float | None = None) -> OcrPage:
+def page_of(boxes: list[Box], width: float, height: float, usual: float | None = None,
+            edges: list[dict] | None = None) -> OcrPage:
     """The page of glyphs that `boxes` make, lines top to bottom. Text about `usual` high
     (by default the median height of the page's characters; better, the document's) is
     given that one size, as one size of type is on the printed page."""
@@ -135,7 +146,7 @@ def page_of(boxes: list[Box], width: float, height: float, usual: float | None =
              for box in line for glyph in glyphs(box, number, _size(line, usual))]
     n = sum(len(box.text) for box in boxes)
     confidence = sum(box.score * len(box.text) for box in boxes) / n if n else None
-    return OcrPage(width, height, chars, confidence, n)
+    return OcrPage(width, height, chars, confidence, n, edges or [])
 
 
 def group_lines(boxes: list[Box]) -> list[list[Box]]:
@@ -186,6 +197,6 @@ def glyphs(box: Box, line: int, size: float) -> list[dict]:
     out, x = [], box.x0
     for ch, weight in zip(box.text, weights):
         out.append({"object_type": "char", "text": ch, "x0": x, "x1": x + weight * step,
-                    "top": box.top, "bottom": box.bottom, "size": size, "line": line})
+                    "top": box.top, "bottom": box.bottom, "size": size, "line": line, "upright": True})
         x += weight * step
     return out

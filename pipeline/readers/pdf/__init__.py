@@ -19,6 +19,7 @@ from pipeline.core.errors import ReadError
 from pipeline.readers import DEFAULT_OPTIONS, ReadOptions
 from pipeline.readers.cleanup import clean_text
 from pipeline.readers.ocr import OcrPage, median_height, page_of, read_image
+from pipeline.readers.scan_lines import ruling_edges, straighten
 from pipeline.readers.pdf.furniture import strip_furniture
 from pipeline.readers.pdf.glyphs import load_page, open_pdf
 from pipeline.readers.pdf.headings import heading_levels
@@ -71,14 +72,17 @@ def read_scans(images: Iterable[tuple[int, Any, float]], pages: list[PageContent
     """Page images, given as (page number, PIL image, points per pixel), read by OCR into
     `pages` (in place of the page of that number, or appended); what OCR made of each. A
     page read with too little confidence stays empty."""
-    found = [(number, read_image(image, scale), image.width * scale, image.height * scale)
-             for number, image, scale in images]
+    found = []
+    for number, image, scale in images:
+        image, _ = straighten(image)  # a sheet fed askew: its lines and rules set level first
+        found.append((number, read_image(image, scale), image.width * scale, image.height * scale,
+                      ruling_edges(image, scale)))
     # One size of type across pages, as on the printed document: a line carried over to
     # the next page must find the same size there.
-    usual = median_height([box for _, boxes, _, _ in found for box in boxes])
+    usual = median_height([box for _, boxes, _, _, _ in found for box in boxes])
     scans = []
-    for number, boxes, width, height in found:
-        ocr_page = page_of(boxes, width, height, usual)
+    for number, boxes, width, height, edges in found:
+        ocr_page = page_of(boxes, width, height, usual, edges)
         scan = Scan(number, ocr_page.confidence, ocr_page.n_chars)
         scans.append(scan)
         content = _load_page(ocr_page, number) if scan.kept else _empty(ocr_page, number)
