@@ -23,7 +23,7 @@ MIN_MICRO_F1 = 0.99
 
 @pytest.fixture(scope="module")
 def scores():
-    docs = sorted(p for p in REDTEAM.iterdir() if p.suffix in (".txt", ".docx", ".pdf", ".xlsx"))
+    docs = sorted(p for p in REDTEAM.iterdir() if p.suffix in (".txt", ".docx", ".pdf", ".xlsx", ".html"))
     tables = runner.run(docs, jobs=1).tables
     return score(load_gold(REDTEAM / "gold"), predictions_from_tables(tables))
 
