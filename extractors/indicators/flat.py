@@ -26,7 +26,7 @@ from extractors.form.vocab import (
 from pipeline.core import numbering as N
 from pipeline.core.numbers import QUANTITY_UNITS
 from pipeline.core.quantities import parse_comparator, parse_value_with_unit
-from pipeline.core.document import Document
+from pipeline.core.document import Document, per_document
 
 # Cells are set apart by runs of spaces or tabs, or by the bars of a text-drawn table.
 _TOKEN = re.compile(r"[^ \t\u3000|｜│┃]+")
@@ -56,6 +56,7 @@ class _Token:
     end: int
 
 
+@per_document
 def read_flat(doc: Document) -> tuple[list[IndicatorDraft], list[ScoreBlock]]:
     found: list[IndicatorDraft] = []
     blocks: list[ScoreBlock] = []

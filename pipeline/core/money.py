@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import decimal
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
 from pipeline.core.match_view import match_view
@@ -64,6 +64,32 @@ def find_money(text: str, default_unit: str | None = None) -> list[MoneyMatch]:
     """Amounts with a written unit; with `default_unit`, also numbers standing alone
     (whitespace-bounded, as in table cells) read in that unit."""
     view = match_view(text)
+    found = _money_in_view(view, default_unit)
+    if view == text:
+        return list(found)
+    return [MoneyMatch(m.start, m.end, text[m.start:m.end], m.amount_yuan, m.unit, m.approx) for m in found]
+
+
+# Budgets read a document's amounts twice (to tell a table's unit, and in its prose): the
+# matches in the last few long views are kept, keyed by the view's content.
+_LONG = 500
+_RECENT = 4
+_recent: dict[tuple[str, str | None], tuple[MoneyMatch, ...]] = {}
+
+
+def _money_in_view(view: str, default_unit: str | None) -> tuple[MoneyMatch, ...]:
+    if len(view) < _LONG:
+        return _scan(view, default_unit)
+    key = (view, default_unit)
+    found = _recent.get(key)
+    if found is None:
+        found = _recent[key] = _scan(view, default_unit)
+        if len(_recent) > _RECENT:
+            del _recent[next(iter(_recent))]
+    return found
+
+
+def _scan(view: str, default_unit: str | None) -> tuple[MoneyMatch, ...]:
     found = [m for hit in MONEY_RE.finditer(view) if (m := money_match(view, hit))]
     if default_unit is not None:
         _check_money_unit(default_unit)
@@ -75,7 +101,7 @@ def find_money(text: str, default_unit: str | None = None) -> list[MoneyMatch]:
             if amount is not None:
                 found.append(MoneyMatch(hit.start(), hit.end(), hit.group(), amount, default_unit, False))
         found.sort(key=lambda m: m.start)
-    return [replace(m, raw=text[m.start:m.end]) if view is not text else m for m in found]
+    return tuple(found)
 
 
 def parse_money(raw: str, default_unit: str | None = None) -> Decimal | None:

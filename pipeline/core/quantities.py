@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import decimal
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
 from pipeline.core.match_view import match_view
@@ -80,10 +80,11 @@ class PercentMatch:
 def find_quantities(text: str) -> list[QuantityMatch]:
     """Counted quantities: "350余份", "两个", "13万人次", "3-5个", "约1000㎡", "近百人"."""
     view = match_view(text)
-    return [replace(q, raw=text[q.start:q.end]) for hit in QUANTITY_RE.finditer(view) if (q := _quantity(view, hit))]
+    return [q for hit in QUANTITY_RE.finditer(view) if (q := _quantity(view, hit, text))]
 
 
-def _quantity(text: str, hit: re.Match) -> QuantityMatch | None:
+def _quantity(text: str, hit: re.Match, source: str) -> QuantityMatch | None:
+    """The count `hit` in the view `text` states, its raw taken from `source`."""
     if _not_a_count(text, hit):
         return None
     mult = MULTIPLIERS.get(hit.group("mult") or "", 0)
@@ -104,7 +105,7 @@ def _quantity(text: str, hit: re.Match) -> QuantityMatch | None:
     if hit.group("unit") in TIME_UNITS:
         qualifiers = [(w, approx and w not in EXACT_BEFORE_TIME) for w, approx in qualifiers]
     return QuantityMatch(
-        start=hit.start(), end=hit.end(), raw=hit.group(), value=value, unit=hit.group("unit"),
+        start=hit.start(), end=hit.end(), raw=source[hit.start():hit.end()], value=value, unit=hit.group("unit"),
         approx=any(approx for _, approx in qualifiers),
         qualifier=qualifiers[0][0] if qualifiers else None, value_max=value_max,
     )
