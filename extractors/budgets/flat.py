@@ -19,6 +19,7 @@ from extractors.form.vocab import (
 from pipeline.core.money import unit_from_caption
 from pipeline.core.document import Document
 
+_CELL = re.compile(r"\S+")
 _ROW_LINES_PER_COLUMN = 4  # rows of a flattened table end within this many lines per column
 
 
@@ -56,7 +57,7 @@ def _lines(text: str) -> list[list[Token]]:
             while tokens and not tokens[-1].text:
                 tokens.pop()
         else:
-            tokens = [Token(m.group(), pos + m.start(), pos + m.end()) for m in re.finditer(r"\S+", line)]
+            tokens = [Token(m.group(), pos + m.start(), pos + m.end()) for m in _CELL.finditer(line)]
         if tokens:
             out.extend(rows_of(tokens))  # a whole form copied into one line: its rows
         pos += len(line) + 1
