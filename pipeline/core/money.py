@@ -90,7 +90,8 @@ def _money_in_view(view: str, default_unit: str | None) -> tuple[MoneyMatch, ...
 
 
 def _scan(view: str, default_unit: str | None) -> tuple[MoneyMatch, ...]:
-    found = [m for hit in MONEY_RE.finditer(view) if (m := money_match(view, hit))]
+    found = [m for start, end in _yuan_spans(view)
+             for hit in MONEY_RE.finditer(view, start, end) if (m := money_match(view, hit))]
     if default_unit is not None:
         _check_money_unit(default_unit)
         taken = [(m.start, m.end) for m in found]
@@ -102,6 +103,19 @@ def _scan(view: str, default_unit: str | None) -> tuple[MoneyMatch, ...]:
                 found.append(MoneyMatch(hit.start(), hit.end(), hit.group(), amount, default_unit, False))
         found.sort(key=lambda m: m.start)
     return tuple(found)
+
+
+# No amount holds one of these (MONEY_RE matches none of them, nor starts at one), and every
+# amount holds 元: of a long text only the stretches between them that hold 元 are searched,
+# with the same matches (lookbehinds still see the text before a stretch).
+_NOT_IN_AMOUNT = re.compile(r"[^。;；:：!！?？]+")
+_SHORT = 200
+
+
+def _yuan_spans(view: str) -> list[tuple[int, int]]:
+    if len(view) < _SHORT:
+        return [(0, len(view))]
+    return [hit.span() for hit in _NOT_IN_AMOUNT.finditer(view) if view.find("元", hit.start(), hit.end()) >= 0]
 
 
 def parse_money(raw: str, default_unit: str | None = None) -> Decimal | None:
