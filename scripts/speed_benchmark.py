@@ -85,7 +85,10 @@ def timed(command: list[str], repeats: int, code: Path | None = None) -> Timing:
     for _ in range(repeats):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        # Not from inside a checkout: the child jixiao starts (`python -m pipeline.run.child`)
+        # puts its working folder first on sys.path, and would import that checkout's code.
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+                       cwd=tempfile.gettempdir())
         walls.append(time.perf_counter() - start)
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         cpus.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
