@@ -1,7 +1,7 @@
 """Work done once per document or once per distinct input gives what doing it each time gave:
 the per-document memo, the anchored search for explicit indicator phrases, money searched only
-in the stretches holding 元, section names looked up by keyword pattern, the docx parts read
-once per distinct content."""
+in the stretches holding 元 and number patterns tried only where a number can start, section
+names looked up by keyword pattern, the docx parts read once per distinct content."""
 from __future__ import annotations
 
 import random
@@ -14,8 +14,9 @@ import pytest
 from corpus.wordml import Lvl, Numbering, number, save
 from extractors.form.flat import rows_of
 from extractors.indicators import prose
-from pipeline.core import money
+from pipeline.core import money, quantities
 from pipeline.core.document import Document, Section, per_document
+from pipeline.core.first_chars import guarded
 from pipeline.readers import docx as docx_reader
 from pipeline.readers.cleanup import clean_text
 from pipeline.sections import names
@@ -137,3 +138,31 @@ def test_reader_docx_same_numbering_read_twice_counts_from_the_start(tmp_path: P
     path = save(document, tmp_path / "a.docx")
     first, second = docx_reader.read(path), docx_reader.read(path)
     assert first.text == second.text == "一、项目概况\n二、绩效目标\n三、存在问题"
+
+
+def test_first_chars_guarded_puts_the_possible_first_characters_in_front():
+    pattern = guarded(r"(?P<pre>约|近)?(?:[-－])?(?P<num>[0-9]+|[一二三]+)元")
+    assert pattern.pattern.startswith("(?=[")
+    for ch in "约近-－09一二三":
+        assert ch in pattern.pattern.split("]")[0]
+    text = "预算约100万元，近三元，-5元，的元"
+    unguarded = re.compile(r"(?P<pre>约|近)?(?:[-－])?(?P<num>[0-9]+|[一二三]+)元")
+    assert [m.groupdict() for m in pattern.finditer(text)] == [m.groupdict() for m in unguarded.finditer(text)]
+
+
+@pytest.mark.parametrize("pattern", [r"\d+元", r"(?:约)?", r"[^，]+元", r".元", r"(?i)ab", r"(?i:a)b"])
+def test_first_chars_guarded_leaves_a_pattern_it_cannot_tell_as_it_is(pattern):
+    assert guarded(pattern).pattern == pattern
+
+
+@pytest.mark.parametrize("name", ["MONEY_RE", "QUANTITY_RE", "PERCENT_RE"])
+def test_first_chars_number_patterns_find_what_they_found_unguarded(name):
+    guarded_re = getattr(money, name, None) or getattr(quantities, name)
+    unguarded = re.compile(guarded_re.pattern.split(")(?:", 1)[1][:-1])
+    rng = random.Random(4)
+    alphabet = sorted(set(unguarded.pattern) | set("的。，、 \n\t0123456789"))
+    texts = MONEY_TEXTS + ["年初预算不少于1,234.50万元，约三百人次，≥95%，百分之九十，3-5个，人民币¥3,480.83元"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 40))) for _ in range(3000)]
+    for text in texts:
+        assert [(m.span(), m.groupdict()) for m in guarded_re.finditer(text)] == \
+               [(m.span(), m.groupdict()) for m in unguarded.finditer(text)]

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from pipeline.core.first_chars import guarded
 from pipeline.core.match_view import match_view
 
 from pipeline.core.numbers import (
@@ -26,7 +27,8 @@ from pipeline.core.numerals import (
     to_financial_capitals,
 )
 
-MONEY_RE = re.compile(
+# Guarded (first_chars.py): tried only where a sign, a prefix, a qualifier or a numeral starts.
+MONEY_RE = guarded(
     rf"(?P<pre>{qualifier_pattern(k for k, v in QUALIFIERS_BEFORE.items() if v)})?"
     rf"(?P<sign>{SIGN})?"
     rf"(?:(?P<prefix>人民币|[¥￥])[ \t]*)?"

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
+from pipeline.core.first_chars import guarded
 from pipeline.core.match_view import match_view
 
 from pipeline.core.money import MONEY_RE, money_match
@@ -27,7 +28,8 @@ from pipeline.core.numerals import (
     ARABIC_NUMBER, CN_NUMERAL, DIGIT_VALUES, EXACT, UPPER_DIGITS, UPPER_UNITS, NumeralError, clean_decimal,
 )
 
-QUANTITY_RE = re.compile(
+# Guarded (first_chars.py): tried only where a qualifier or a numeral starts.
+QUANTITY_RE = guarded(
     rf"(?P<pre>{qualifier_pattern(QUALIFIERS_BEFORE)})?"
     rf"(?P<num>{SPLIT_DECIMAL}|{NUM_START}{COUNTED})"
     rf"(?:[ \t]*(?P<dash>[-－~～—至到])[ \t]*(?P<num2>{COUNTED}))?"
@@ -41,7 +43,7 @@ CELL_VALUE_RE = re.compile(
     rf"[ \t]*(?P<unit>[%％]|{alternation(QUANTITY_UNITS + CELL_ONLY_UNITS)})?"
 )
 
-PERCENT_RE = re.compile(
+PERCENT_RE = guarded(
     rf"(?:(?P<op>{COMPARATOR})[ \t]*)?"
     rf"(?:(?P<sign>{SIGN})?(?P<num>{NUMBER})[ \t]*[%％]"
     rf"|百分之(?P<cnum>{ARABIC_NUMBER}|{CN_NUMERAL}))"
