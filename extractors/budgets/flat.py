@@ -19,6 +19,7 @@ from extractors.form.vocab import (
 from pipeline.core.money import unit_from_caption
 from pipeline.core.document import Document
 
+_CELL = re.compile(r"\S+")
 _ROW_LINES_PER_COLUMN = 4  # rows of a flattened table end within this many lines per column
 
 
@@ -26,7 +27,7 @@ def from_lines(doc: Document, known: Quoted) -> list[BudgetTable]:
     """Budget tables in the lines outside the tables the reader recognised."""
     spans = [(t.char_start, t.char_end) for t in doc.tables]
     # Header words and labels matched as written in simplified (預算數 reads 预算数); same offsets.
-    lines = [line for line in _lines(doc.match_text) if not any(s <= line[0].start < e for s, e in spans)]
+    lines = [line for line in _lines(doc.match_text, spans) if not any(s <= line[0].start < e for s, e in spans)]
     tables, i = [], 0
     while i < len(lines):
         found = _flat_table(lines, i, known, doc)
@@ -39,10 +40,14 @@ def from_lines(doc: Document, known: Quoted) -> list[BudgetTable]:
     return tables
 
 
-def _lines(text: str) -> list[list[Token]]:
-    """Non-empty lines as cell tokens; pipe and tab rows keep their empty cells."""
+def _lines(text: str, tables: list[tuple[int, int]] = ()) -> list[list[Token]]:
+    """Non-empty lines as cell tokens; pipe and tab rows keep their empty cells. The lines
+    of `tables` (spans wholly holding them) are left out: their cells were read as cells."""
     out, pos = [], 0
     for line in text.split("\n"):
+        if any(s <= pos < e and pos + len(line) <= e for s, e in tables):
+            pos += len(line) + 1
+            continue
         if "|" in line or "｜" in line or "\t" in line:
             sep = r"[|｜]" if ("|" in line or "｜" in line) else r"\t"
             tokens, at = [], pos
@@ -56,7 +61,7 @@ def _lines(text: str) -> list[list[Token]]:
             while tokens and not tokens[-1].text:
                 tokens.pop()
         else:
-            tokens = [Token(m.group(), pos + m.start(), pos + m.end()) for m in re.finditer(r"\S+", line)]
+            tokens = [Token(m.group(), pos + m.start(), pos + m.end()) for m in _CELL.finditer(line)]
         if tokens:
             out.extend(rows_of(tokens))  # a whole form copied into one line: its rows
         pos += len(line) + 1

@@ -111,8 +111,18 @@ def extract(doc: Document, ctx: Context) -> list:
     return [_record(doc, q, clause) for q, clause in zip(kept, _clauses(view, kept))]
 
 
+def _compiled(pattern: str | None) -> re.Pattern | None:
+    return None if pattern is None else re.compile(pattern)
+
+
+# NOT_TALLIES as _is_tally asks them, every quantity of every document.
+_COMPILED_RULES = [(rule.units, _compiled(rule.before), _compiled(rule.after), _compiled(rule.raw))
+                   for rule in NOT_TALLIES]
+_DIGIT = re.compile(r"[0-9０-９]")
+
+
 def _is_tally(text: str, q: QuantityMatch) -> bool:
-    if q.value == 1 and not re.search(r"[0-9０-９]", q.raw) and q.raw.lstrip()[:1] in ARTICLES:
+    if q.value == 1 and not _DIGIT.search(q.raw) and q.raw.lstrip()[:1] in ARTICLES:
         return False
     line_start = text.rfind("\n", 0, q.start) + 1
     # "\n" marks a line start inside the window, for rules about the whole line.
@@ -120,11 +130,11 @@ def _is_tally(text: str, q: QuantityMatch) -> bool:
               else text[q.start - BEFORE_CHARS:q.start])
     after = text[q.end:q.end + AFTER_CHARS]
     return not any(
-        (rule.units is None or q.unit in rule.units)
-        and (rule.before is None or re.search(rule.before, before))
-        and (rule.after is None or re.match(rule.after, after))
-        and (rule.raw is None or re.fullmatch(rule.raw, q.raw))
-        for rule in NOT_TALLIES
+        (units is None or q.unit in units)
+        and (rule_before is None or rule_before.search(before))
+        and (rule_after is None or rule_after.match(after))
+        and (raw is None or raw.fullmatch(q.raw))
+        for units, rule_before, rule_after, raw in _COMPILED_RULES
     )
 
 

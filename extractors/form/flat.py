@@ -38,6 +38,8 @@ _PLAIN_NUMBER = re.compile(r"^-?[0-9]+(?:\.[0-9]+)?分?$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _SENTENCE = re.compile(r"[，。；,;]")
 MIN_INDICATOR_HEADER = 3  # header words in a run before it is read as the indicator block's header
+# Two header cells and a value after them: a line of fewer cells (most lines: prose) holds no form.
+_MIN_FLATTENED = 3
 MAX_NAME = 30  # longer word cells after a row's numbers are its remark (偏差原因), not a new name
 
 
@@ -53,6 +55,8 @@ def is_value(text: str) -> bool:
 def rows_of(tokens: Sequence[T]) -> list[list[T]]:
     """The rows of a line; a line that holds no form header after other cells, or none followed
     by more cells, is one row as it stands."""
+    if len(tokens) < _MIN_FLATTENED:
+        return [list(tokens)]
     texts = [squash(t.text) for t in tokens]
     if not _holds_a_flattened_form(texts):
         return [list(tokens)]

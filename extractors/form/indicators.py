@@ -18,7 +18,7 @@ from extractors.form.vocab import (
     LEVEL1_NAMES, LEVEL2_NAMES, MIN_KNOWN_HEADER_CELLS, NAME_ROLES, OTHER_BLOCK, SUBTOTAL_ROW, TOTAL_ROW,
     VALUE_ROLES, clean_level, clean_name, indicator_header_role, is_budget_header, not_applicable, squash,
 )
-from pipeline.core.document import Cell, Document, Table
+from pipeline.core.document import Cell, Document, Table, per_document
 from pipeline.core.quantities import parse_value_with_unit
 
 
@@ -59,6 +59,7 @@ Roles = dict[str, tuple[int, int]]  # role -> [first column, end column)
 _NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 
 
+@per_document
 def read_tables(doc: Document) -> tuple[list[IndicatorDraft], list[ScoreBlock]]:
     found: list[IndicatorDraft] = []
     blocks: list[ScoreBlock] = []

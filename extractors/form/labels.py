@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extractors.form.vocab import ALL_LABELS
 from pipeline.core.document import Document
@@ -34,12 +35,19 @@ class LocatedValue:
 
 def labelled(doc: Document, labels: tuple[str, ...]) -> list[LocatedValue]:
     """Values written after one of `labels`, in text order."""
-    alternation = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
-    inline = re.compile(rf"(?:{alternation}){_SEAL}\s*(?::\s*|\t+)(?P<v>{_VALUE})")
+    inline, cell = _label_patterns(labels)
     found = [trimmed(doc, hit.start("v"), hit.end("v")) for hit in inline.finditer(doc.match_text)
              if not _ANY_LABEL.fullmatch(hit.group("v").strip())]
-    found += _below_label_cells(doc, re.compile(rf"(?:{alternation}){_SEAL}\s*:?"))
+    found += _below_label_cells(doc, cell)
     return sorted((f for f in found if f.value), key=lambda f: f.start)
+
+
+@lru_cache(maxsize=64)
+def _label_patterns(labels: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
+    """A value after one of `labels` on its line, and a cell holding just one of them."""
+    alternation = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
+    return (re.compile(rf"(?:{alternation}){_SEAL}\s*(?::\s*|\t+)(?P<v>{_VALUE})"),
+            re.compile(rf"(?:{alternation}){_SEAL}\s*:?"))
 
 
 def _below_label_cells(doc: Document, label: re.Pattern) -> list[LocatedValue]:

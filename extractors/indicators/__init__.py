@@ -9,6 +9,7 @@ not the extractor's business: the numbers are recorded as written.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from extractors.context import Context
@@ -29,8 +30,9 @@ _FILLED = ("target", "unit", "nature", "level1", "level2", "weight", "score")
 
 
 def extract(doc: Document, ctx: Context) -> list:
-    table_items, _ = read_tables(doc)
-    flat_items, _ = read_flat(doc)
+    # Shared with the checks (read once per document): the drafts are filled in below, on copies.
+    table_items = [replace(item) for item in read_tables(doc)[0]]
+    flat_items = [replace(item) for item in read_flat(doc)[0]]
     taken = [(t.char_start, t.char_end) for t in doc.tables] + [(f.start, f.end) for f in flat_items]
     list_items = read_lists(doc, taken)
     explicit = read_explicit(doc, taken + [(f.start, f.end) for f in list_items])

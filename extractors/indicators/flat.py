@@ -26,7 +26,7 @@ from extractors.form.vocab import (
 from pipeline.core import numbering as N
 from pipeline.core.numbers import QUANTITY_UNITS
 from pipeline.core.quantities import parse_comparator, parse_value_with_unit
-from pipeline.core.document import Document
+from pipeline.core.document import Document, per_document
 
 # Cells are set apart by runs of spaces or tabs, or by the bars of a text-drawn table.
 _TOKEN = re.compile(r"[^ \t\u3000|｜│┃]+")
@@ -56,6 +56,7 @@ class _Token:
     end: int
 
 
+@per_document
 def read_flat(doc: Document) -> tuple[list[IndicatorDraft], list[ScoreBlock]]:
     found: list[IndicatorDraft] = []
     blocks: list[ScoreBlock] = []
@@ -66,7 +67,7 @@ def read_flat(doc: Document) -> tuple[list[IndicatorDraft], list[ScoreBlock]]:
     levels: dict[str, str | None] = {}
     budget_header: list[_Token] | None = None
     budget: tuple[Decimal | None, Decimal | None] = (None, None)
-    for start, tokens in _rows(doc.text):
+    for start, tokens in _rows(doc.text, in_tables):
         if any(s <= start < e for s, e in in_tables):
             continue
         if budget_header is not None and tokens:
@@ -110,10 +111,14 @@ def _budget_points(header: list[_Token], row: list[_Token]) -> tuple[Decimal | N
     return points.get("weight"), points.get("score")
 
 
-def _rows(text: str):
-    """(start, tokens) of each line, or of each row of a form copied into one line."""
+def _rows(text: str, tables: list[tuple[int, int]] = ()):
+    """(start, tokens) of each line, or of each row of a form copied into one line; none for
+    the lines of `tables` (spans wholly holding them)."""
     start = 0
     for line in text.split("\n"):
+        if any(s <= start < e and start + len(line) <= e for s, e in tables):
+            start += len(line) + 1
+            continue
         tokens = [_Token(m.group(), start + m.start(), start + m.end()) for m in _TOKEN.finditer(line)]
         for row in rows_of(tokens) if tokens else [tokens]:
             yield (row[0].start if row else start), row

@@ -27,18 +27,22 @@ from pipeline.core.document import FULL_STOPS, Document, sentences
 
 RESULT_SECTIONS = {"绩效完成"}
 _UNIT = "|".join(re.escape(u) for u in sorted({*QUANTITY_UNITS, "%", "元", "分"}, key=len, reverse=True))
+_VALUE_START = r"(?:[≥≤><=≧≦]|不低于|不少于|不超过|不高于|达到|达)?[ \t]*\d"
 _VALUE = (
-    r"(?:[≥≤><=≧≦]|不低于|不少于|不超过|不高于|达到|达)?[ \t]*\d[\d,]*(?:\.\d+)?[ \t]*(?:万|亿)?"
+    rf"{_VALUE_START}[\d,]*(?:\.\d+)?[ \t]*(?:万|亿)?"
     rf"[ \t]*(?:{_UNIT})(?:/[年季月周日天人户次])?(?:及以上|以上|以下|以内)?"
 )
 # A qualitative target is quoted ("目标为“有效保障”"); the actual follows 实际 unquoted as often.
 _QUOTED = r"“[^”\n]{1,15}”"
 _QUALITATIVE_ACTUAL = r"(?:“[^”\n]{1,15}”|[^,;。\n“”]{1,12})"
-_NAME = r"(?P<name>[^,;。:\n]{2,30}?)(?:指标)?[,:]?[ \t]*(?:的)?"
-_TARGET_WORD = r"(?:年初|年度|全年|计划)?(?:目标值|指标值|目标|计划值|预期值)(?:为|是|:)?[ \t]*"
+_NAME_MAX = 30
+_NAME = rf"(?P<name>[^,;。:\n]{{2,{_NAME_MAX}}}?)(?:指标)?[,:]?[ \t]*(?:的)?"
+_TARGET_CORE = r"(?:目标值|指标值|目标|计划值|预期值)(?:为|是|:)?[ \t]*"
+_TARGET_WORD = rf"(?:年初|年度|全年|计划)?{_TARGET_CORE}"
 # "实际受益学生53416人", "实际满意度为95.2%": 实际 may lead a few words of its own.
 _ACTUAL_WORD = (r"(?:(?:实际|全年|年度)?(?:完成值|实际值|实现值|完成|实现|达到)(?:了|值)?|实际[^\d,;。:\n]{0,8}?)"
                 r"(?:为|是|:)?[ \t]*")
+_ACTUAL_CORE = r"(?:实际完成值|实际完成|完成值|实际值)(?:为|是|:)?[ \t]*"
 # How the actual was measured may stand between target and actual ("经抽样调查，").
 _ASIDE = r"(?:[^\d,;。:\n]{2,10},[ \t]*)?"
 # A name given its own label: "指标名称：培训后就业率；年度指标值：≥70%；实际完成值：76.5%".
@@ -51,13 +55,23 @@ EXPLICIT = (
                rf"{_ACTUAL_WORD}(?P<actual>{_VALUE})(?![\d.])"),
     re.compile(rf"{_NAME}{_TARGET_WORD}(?P<target>{_VALUE})[ \t]*[,;、]?[ \t]*{_ASIDE}{_ACTUAL_WORD}"
                rf"(?P<actual>{_VALUE})(?![\d.])"),
-    re.compile(rf"{_NAME}(?:实际完成值|实际完成|完成值|实际值)(?:为|是|:)?[ \t]*(?P<actual>{_VALUE})"
+    re.compile(rf"{_NAME}{_ACTUAL_CORE}(?P<actual>{_VALUE})"
                rf"[ \t]*[,;、(]?[ \t]*{_TARGET_WORD}(?P<target>{_VALUE})(?![\d.])"),
     re.compile(rf"{_NAME}{_TARGET_WORD}(?P<target>{_QUOTED})[ \t]*[,;、]?[ \t]*"
                rf"实际(?:完成|实现|情况)?(?:为|是|:)?[ \t]*(?P<actual>{_QUALITATIVE_ACTUAL})"),
 )
 # Every explicit phrase holds one of these (_TARGET_WORD).
 _TARGET_WORDS = re.compile(r"目标|指标值|计划值|预期值")
+# Where each pattern's name ends, its anchor starts: the target word (or the actual word) with
+# the start of the value after it, as the pattern has them. A match starts at most `reach`
+# characters before its anchor, not counting spaces and tabs (name, 指标, [,:], 的, 年初 …), so
+# the patterns are tried only there: trying them at every offset of a long line was slow.
+_NAME_REACH = _NAME_MAX + len("指标") + len(",") + len("的")
+_ANCHORS = (
+    (re.compile(rf"(?={_TARGET_CORE}{_VALUE_START})"), _NAME_REACH + len("年初")),
+    (re.compile(rf"(?={_ACTUAL_CORE}{_VALUE_START})"), _NAME_REACH),
+    (re.compile(rf"(?={_TARGET_CORE}“)"), _NAME_REACH + len("年初")),
+)
 _LINE = re.compile(r"[^\n]+")
 # Leading words of an explicit phrase that are not the indicator's name.
 _NAME_LEAD = re.compile(
@@ -85,7 +99,8 @@ class _Value:
 def read_explicit(doc: Document, taken: list[tuple[int, int]]) -> list[IndicatorDraft]:
     found: list[IndicatorDraft] = []
     lines = _target_lines(doc.match_text)
-    hits = sorted((hit for pattern in EXPLICIT for hit in _explicit_hits(pattern, doc.match_text, lines)),
+    hits = sorted((hit for pattern, (anchor, reach) in zip(EXPLICIT, _ANCHORS)
+                   for hit in _explicit_hits(pattern, doc.match_text, lines, anchor, reach)),
                   key=lambda h: h.start())
     taken_spans, read = Spans(taken), Spans()
     for hit in hits:
@@ -113,11 +128,32 @@ def _target_lines(text: str) -> list[tuple[int, int]]:
     return [line.span() for line in _LINE.finditer(text) if _TARGET_WORDS.search(line.group())]
 
 
-def _explicit_hits(pattern: re.Pattern, text: str, lines: list[tuple[int, int]]) -> Iterator[re.Match]:
-    """pattern.finditer(text), line by line and only on lines that name a target: no phrase
-    spans a line break, and trying the patterns at every offset of a long text is slow."""
+def _explicit_hits(pattern: re.Pattern, text: str, lines: list[tuple[int, int]],
+                   anchor: re.Pattern, reach: int) -> Iterator[re.Match]:
+    """pattern.finditer(text), line by line and only on lines that name a target (no phrase
+    spans a line break): the same matches, tried only at the offsets `reach` characters (plus
+    the line's spaces and tabs) or fewer before an anchor."""
     for start, end in lines:
-        yield from pattern.finditer(text, start, end)
+        starts = _candidate_starts(text, start, end, anchor, reach)
+        pos = start
+        for at in starts:
+            if at < pos:
+                continue
+            hit = pattern.match(text, at, end)
+            if hit:
+                yield hit
+                pos = hit.end() if hit.end() > at else at + 1
+
+
+def _candidate_starts(text: str, start: int, end: int, anchor: re.Pattern, reach: int) -> list[int]:
+    """Offsets of text[start:end] from which a match can reach an anchor, in order."""
+    starts: list[int] = []
+    for hit in anchor.finditer(text, start, end):
+        at = hit.start()
+        blanks = text.count(" ", start, at) + text.count("\t", start, at)
+        first = max(start, at - reach - blanks, starts[-1] + 1 if starts else start)
+        starts.extend(range(first, at - 1))
+    return starts
 
 
 def _levels(doc: Document, start: int, lead: str | None) -> tuple[str | None, str | None]:

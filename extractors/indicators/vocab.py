@@ -22,6 +22,7 @@ REVERSE_NATURE = re.compile(r"反向|越小越好|越低越好")
 # plain "达到95%以上" (达到 alone reads "=") "at least".
 SUFFIX_OPS = (("及以上", "≥"), ("以上", "≥"), ("及以下", "≤"), ("以下", "≤"), ("以内", "≤"), ("之内", "≤"),
               ("内$", "≤"))
+_SUFFIX_OPS = tuple((re.compile(word), sym) for word, sym in SUFFIX_OPS)
 # A cell that repeats its subject before the comparator: "出具评估报告总成本不超过0.3万元",
 # "2023年支付成本不超过300万元". What stands before the comparator holds no number but a year.
 _SUBJECT_BEFORE_COMPARATOR = re.compile(r"^(?:(?:19|20)\d\d年)?[^\d０-９%％]{1,30}?(?=(?:不超过|不高于|不低于|不少于|"
@@ -63,7 +64,7 @@ def read_value(raw: str | None, unit_column: str | None = None, nature: str | No
     if unit and (per := _PER_UNIT.search(rest + (unit_column or ""))):
         unit += "/" + per.group(1)
     if op in (None, "="):
-        op = next((sym for word, sym in SUFFIX_OPS if re.search(word, rest)), op)
+        op = next((sym for word, sym in _SUFFIX_OPS if word.search(rest)), op)
     if op is None and nature:
         op = parse_comparator(nature.strip())[0]
     return op, value, unit

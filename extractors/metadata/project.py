@@ -100,17 +100,29 @@ def _phrases(text: str, named_again: Callable[[str], bool]) -> tuple[Counter[str
     words = [t for t in tokenize(text) if not t.is_space]
     repeated: Counter[str] = Counter()
     named: Counter[str] = Counter()
+    # What the runs below ask of each word, asked once per word: a run grows one word at a
+    # time and stops at the first word that ends it.
+    texts = [w.text for w in words]
+    starts = [w.idx for w in words]
+    han = [_is_han_word(t) for t in texts]
+    edge = [len(t) > 1 and t not in GENERIC_TOKENS for t in texts]
+    function = [t in FUNCTION_WORDS for t in texts]
     for i in range(len(words)):
-        for n in range(1, MAX_PHRASE_WORDS + 1):
-            run = words[i:i + n]
-            if len(run) < n or not all(_is_han_word(w.text) for w in run):
+        written = 0  # characters of the run's words
+        has_function_word = False
+        for last in range(i, min(i + MAX_PHRASE_WORDS, len(words))):
+            if not han[last]:
                 break
-            phrase = text[run[0].idx:run[-1].idx + len(run[-1].text)]
-            if len(phrase) != sum(len(w.text) for w in run):
+            written += len(texts[last])
+            end = starts[last] + len(texts[last])
+            if end - starts[i] != written:
                 break  # a gap (a space, a line break) is no phrase
-            if MIN_PHRASE_CHARS <= len(phrase) <= MAX_PHRASE_CHARS and _subject_edges(run) \
-                    and not _NOT_A_SUBJECT.search(phrase) and not region_of(phrase):
-                repeated[phrase] += 1
+            has_function_word = has_function_word or function[last]
+            if MIN_PHRASE_CHARS <= written <= MAX_PHRASE_CHARS and edge[i] and edge[last] \
+                    and not has_function_word:
+                phrase = text[starts[i]:end]
+                if not _NOT_A_SUBJECT.search(phrase) and not region_of(phrase):
+                    repeated[phrase] += 1
         if words[i].text in PROJECT_NOUNS:
             longest = next(filter(named_again, _before(text, words, i, repeated)), None)
             if longest:
@@ -131,9 +143,3 @@ def _before(text: str, words, i: int, phrases: Counter[str]) -> list[str]:
 
 def _is_han_word(word: str) -> bool:
     return all("\u4e00" <= ch <= "\u9fa5" for ch in word)
-
-
-def _subject_edges(run) -> bool:
-    first, last = run[0].text, run[-1].text
-    return (len(first) > 1 and len(last) > 1 and first not in GENERIC_TOKENS and last not in GENERIC_TOKENS
-            and not any(w.text in FUNCTION_WORDS for w in run))

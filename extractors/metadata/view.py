@@ -12,10 +12,12 @@ name exactly as the text writes it.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from pipeline.core.document import Document
 
+_SPACES = re.compile(" +")
 _FOLDED = range(0xFF01, 0xFF5F)  # full-width ASCII, which the match view folds to half-width
 
 
@@ -45,7 +47,8 @@ class NameView:
 
 def name_view(doc: Document) -> NameView:
     text, view = doc.text, doc.match_text
-    notes = [i for i, (a, b) in enumerate(zip(text, view)) if b == " " and not a.isspace()]
+    # Blanked notes are runs of spaces in the view where the text has none: look only there.
+    notes = [i for run in _SPACES.finditer(view) for i in range(*run.span()) if not text[i].isspace()]
     if not notes:
         return NameView(replace(doc, text=view), doc, None)
     dropped = set(notes)

@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from extractors.problems.enumerations import starts_with_marker
 from extractors.problems.items import LEAD_INS, PROBLEM, SUGGESTION, ItemSpan, Region, region_items
 from extractors.problems.tables import table_items
-from pipeline.core.document import Document, Section
+from pipeline.core.document import Document, Section, per_document
 from pipeline.core.spans import Spans
 
 KIND_OF_CANONICAL = {"存在问题": PROBLEM, "建议": SUGGESTION}
@@ -42,6 +42,7 @@ TITLE_MAX_CHARS = 20
 MIXED_TITLE = re.compile(r"建议|措施|对策|意见|改进|整改|下一步|计划|打算|方向|思路")
 
 
+@per_document
 def find_items(doc: Document) -> list[ItemSpan]:
     roots = kind_sections(doc)
     regions = section_regions(doc, roots)

@@ -11,9 +11,9 @@ import bisect
 import hashlib
 import re
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, wraps
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator, TypeVar
 
 from pipeline.core.match_view import match_view
 
@@ -132,6 +132,25 @@ class Document:
         half-width, traditional characters read simplified, a converter's bracketed pinyin
         blanked; same length as `text`."""
         return match_view(self.text)
+
+_R = TypeVar("_R")
+
+
+def per_document(read: Callable[[Document], _R]) -> Callable[[Document], _R]:
+    """`read(doc)` done once per document: several extractors and the checks read the same
+    things (the flattened tables, the problem sections); the second asks for the first's result.
+    A document whose sections or tables were replaced since is read again. What it returns is
+    shared: callers must not change it."""
+    @wraps(read)
+    def once(doc: Document) -> _R:
+        memo = doc.__dict__.setdefault("_per_document", {})
+        key = (read, id(doc.sections), len(doc.sections), id(doc.tables), len(doc.tables))
+        if key not in memo:
+            memo[key] = read(doc)
+        return memo[key]
+
+    return once
+
 
 # Where a sentence ends: full stops, question and exclamation marks, semicolons, and a line
 # break (a paragraph or a table row). `；` ends one too: reports chain whole paragraphs of

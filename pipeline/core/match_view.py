@@ -34,8 +34,27 @@ PINYIN_NOTE = re.compile(
 )
 
 
+# A document's whole text is viewed by several readers (its match_text, find_money, the
+# quantities): the views of the last few long texts are kept. Keyed by content, so a text
+# read again is viewed again only when it left the window.
+_LONG = 500
+_RECENT = 4
+_recent: dict[str, str] = {}
+
+
 def match_view(text: str) -> str:
     """`text` as vocabulary is matched on it; always the same length as `text`."""
+    if len(text) < _LONG:
+        return _view(text)
+    view = _recent.get(text)
+    if view is None:
+        view = _recent[text] = _view(text)
+        if len(_recent) > _RECENT:
+            del _recent[next(iter(_recent))]
+    return view
+
+
+def _view(text: str) -> str:
     view = text.translate(_table())
     if "(" in view:
         view = PINYIN_NOTE.sub(lambda m: " " * len(m.group()), view)

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import decimal
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
+from pipeline.core.first_chars import guarded
 from pipeline.core.match_view import match_view
 
 from pipeline.core.numbers import (
@@ -26,7 +27,8 @@ from pipeline.core.numerals import (
     to_financial_capitals,
 )
 
-MONEY_RE = re.compile(
+# Guarded (first_chars.py): tried only where a sign, a prefix, a qualifier or a numeral starts.
+MONEY_RE = guarded(
     rf"(?P<pre>{qualifier_pattern(k for k, v in QUALIFIERS_BEFORE.items() if v)})?"
     rf"(?P<sign>{SIGN})?"
     rf"(?:(?P<prefix>人民币|[¥￥])[ \t]*)?"
@@ -64,7 +66,34 @@ def find_money(text: str, default_unit: str | None = None) -> list[MoneyMatch]:
     """Amounts with a written unit; with `default_unit`, also numbers standing alone
     (whitespace-bounded, as in table cells) read in that unit."""
     view = match_view(text)
-    found = [m for hit in MONEY_RE.finditer(view) if (m := money_match(view, hit))]
+    found = _money_in_view(view, default_unit)
+    if view == text:
+        return list(found)
+    return [MoneyMatch(m.start, m.end, text[m.start:m.end], m.amount_yuan, m.unit, m.approx) for m in found]
+
+
+# Budgets read a document's amounts twice (to tell a table's unit, and in its prose): the
+# matches in the last few long views are kept, keyed by the view's content.
+_LONG = 500
+_RECENT = 4
+_recent: dict[tuple[str, str | None], tuple[MoneyMatch, ...]] = {}
+
+
+def _money_in_view(view: str, default_unit: str | None) -> tuple[MoneyMatch, ...]:
+    if len(view) < _LONG:
+        return _scan(view, default_unit)
+    key = (view, default_unit)
+    found = _recent.get(key)
+    if found is None:
+        found = _recent[key] = _scan(view, default_unit)
+        if len(_recent) > _RECENT:
+            del _recent[next(iter(_recent))]
+    return found
+
+
+def _scan(view: str, default_unit: str | None) -> tuple[MoneyMatch, ...]:
+    found = [m for start, end in _yuan_spans(view)
+             for hit in MONEY_RE.finditer(view, start, end) if (m := money_match(view, hit))]
     if default_unit is not None:
         _check_money_unit(default_unit)
         taken = [(m.start, m.end) for m in found]
@@ -75,7 +104,20 @@ def find_money(text: str, default_unit: str | None = None) -> list[MoneyMatch]:
             if amount is not None:
                 found.append(MoneyMatch(hit.start(), hit.end(), hit.group(), amount, default_unit, False))
         found.sort(key=lambda m: m.start)
-    return [replace(m, raw=text[m.start:m.end]) if view is not text else m for m in found]
+    return tuple(found)
+
+
+# No amount holds one of these (MONEY_RE matches none of them, nor starts at one), and every
+# amount holds 元: of a long text only the stretches between them that hold 元 are searched,
+# with the same matches (lookbehinds still see the text before a stretch).
+_NOT_IN_AMOUNT = re.compile(r"[^。;；:：!！?？]+")
+_SHORT = 200
+
+
+def _yuan_spans(view: str) -> list[tuple[int, int]]:
+    if len(view) < _SHORT:
+        return [(0, len(view))]
+    return [hit.span() for hit in _NOT_IN_AMOUNT.finditer(view) if view.find("元", hit.start(), hit.end()) >= 0]
 
 
 def parse_money(raw: str, default_unit: str | None = None) -> Decimal | None:

@@ -16,6 +16,7 @@ with what it scores.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from pipeline.core.numerals import NumeralError, is_digit_sequence, parse_chinese_number
 
@@ -137,6 +138,8 @@ _NUMBER_IN_MARKER = re.compile(
 )
 
 
+# Markers come from a small vocabulary ("一、", "（三）", "1."), read on every numbered line.
+@lru_cache(maxsize=4096)
 def ordinal(marker: str) -> int | None:
     """The number a marker counts: "（三）" -> 3, "十一、" -> 11, "⑳" -> 20, "第二部分" -> 2.
 
@@ -166,6 +169,9 @@ def rank(style: str) -> float | None:
     return RANK.get(style)
 
 
+_CN_RUN, _DIGIT_RUN = re.compile(f"[{CN_DIGITS}]+"), re.compile(r"\d+")
+
+
 def shape(marker: str) -> str:
     """A marker with its number written as 0 or 一: "2." and "1." share a shape, "（1）" another."""
-    return re.sub(f"[{CN_DIGITS}]+", "一", re.sub(r"\d+", "0", marker))
+    return _CN_RUN.sub("一", _DIGIT_RUN.sub("0", marker))

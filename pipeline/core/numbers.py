@@ -151,9 +151,12 @@ LONE_MAGNITUDE = set("十百千万亿拾佰仟萬億")
 
 
 # --- shared helpers -------------------------------------------------------------------
+_ARABIC = re.compile(ARABIC_NUMBER)
+
+
 def numeral_value(numeral: str) -> Decimal:
     numeral = SPACES.sub("", numeral)
-    if re.fullmatch(ARABIC_NUMBER, numeral):
+    if _ARABIC.fullmatch(numeral):
         return arabic_to_decimal(numeral)
     return parse_chinese_number(numeral)
 
@@ -164,7 +167,7 @@ def plausible_numeral(numeral: str, qualified: bool, zero_ok: bool = False) -> b
     (零件, 零星) except where the caller knows it is an amount (零元)."""
     if numeral[0] in "0０" and len(numeral) > 1 and numeral[1] not in ".．":
         return False  # 0750: an area code
-    if re.match(ARABIC_NUMBER, numeral):
+    if _ARABIC.match(numeral):
         return True
     if is_digit_sequence(numeral):
         return False
@@ -176,7 +179,7 @@ def plausible_numeral(numeral: str, qualified: bool, zero_ok: bool = False) -> b
 
 
 def cn_only(numeral: str, words: tuple[str, ...]) -> tuple[str, ...]:
-    return () if re.match(ARABIC_NUMBER, numeral) else words
+    return () if _ARABIC.match(numeral) else words
 
 
 def preceded_by(text: str, pos: int, words) -> bool:

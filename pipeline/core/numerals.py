@@ -44,6 +44,7 @@ ARABIC_NUMBER = (
     r"(?:[0-9０-９]{1,3}(?:[,，][0-9０-９]{3})+|[0-9０-９]+)(?:[.．][0-9０-９]+)?"
 )
 _ARABIC_RE = re.compile(ARABIC_NUMBER)
+_PLAIN_DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _ASCII_FOLD = str.maketrans("０１２３４５６７８９．", "0123456789.", ",，")
 
 LOWER_DIGITS = "零一二三四五六七八九"
@@ -66,7 +67,7 @@ class NumeralError(JixiaoError, ValueError):
 def arabic_to_decimal(s: str) -> Decimal:
     """'１，２３４．５' -> Decimal('1234.5'); exact."""
     folded = s.translate(_ASCII_FOLD)
-    if not re.fullmatch(r"[0-9]+(?:\.[0-9]+)?", folded):
+    if not _PLAIN_DECIMAL.fullmatch(folded):
         raise NumeralError(f"not a number: {s!r}")
     return Decimal(folded)
 

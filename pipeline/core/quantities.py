@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import decimal
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Decimal
 
+from pipeline.core.first_chars import guarded
 from pipeline.core.match_view import match_view
 
 from pipeline.core.money import MONEY_RE, money_match
@@ -27,7 +28,8 @@ from pipeline.core.numerals import (
     ARABIC_NUMBER, CN_NUMERAL, DIGIT_VALUES, EXACT, UPPER_DIGITS, UPPER_UNITS, NumeralError, clean_decimal,
 )
 
-QUANTITY_RE = re.compile(
+# Guarded (first_chars.py): tried only where a qualifier or a numeral starts.
+QUANTITY_RE = guarded(
     rf"(?P<pre>{qualifier_pattern(QUALIFIERS_BEFORE)})?"
     rf"(?P<num>{SPLIT_DECIMAL}|{NUM_START}{COUNTED})"
     rf"(?:[ \t]*(?P<dash>[-－~～—至到])[ \t]*(?P<num2>{COUNTED}))?"
@@ -41,7 +43,7 @@ CELL_VALUE_RE = re.compile(
     rf"[ \t]*(?P<unit>[%％]|{alternation(QUANTITY_UNITS + CELL_ONLY_UNITS)})?"
 )
 
-PERCENT_RE = re.compile(
+PERCENT_RE = guarded(
     rf"(?:(?P<op>{COMPARATOR})[ \t]*)?"
     rf"(?:(?P<sign>{SIGN})?(?P<num>{NUMBER})[ \t]*[%％]"
     rf"|百分之(?P<cnum>{ARABIC_NUMBER}|{CN_NUMERAL}))"
@@ -80,10 +82,11 @@ class PercentMatch:
 def find_quantities(text: str) -> list[QuantityMatch]:
     """Counted quantities: "350余份", "两个", "13万人次", "3-5个", "约1000㎡", "近百人"."""
     view = match_view(text)
-    return [replace(q, raw=text[q.start:q.end]) for hit in QUANTITY_RE.finditer(view) if (q := _quantity(view, hit))]
+    return [q for hit in QUANTITY_RE.finditer(view) if (q := _quantity(view, hit, text))]
 
 
-def _quantity(text: str, hit: re.Match) -> QuantityMatch | None:
+def _quantity(text: str, hit: re.Match, source: str) -> QuantityMatch | None:
+    """The count `hit` in the view `text` states, its raw taken from `source`."""
     if _not_a_count(text, hit):
         return None
     mult = MULTIPLIERS.get(hit.group("mult") or "", 0)
@@ -104,7 +107,7 @@ def _quantity(text: str, hit: re.Match) -> QuantityMatch | None:
     if hit.group("unit") in TIME_UNITS:
         qualifiers = [(w, approx and w not in EXACT_BEFORE_TIME) for w, approx in qualifiers]
     return QuantityMatch(
-        start=hit.start(), end=hit.end(), raw=hit.group(), value=value, unit=hit.group("unit"),
+        start=hit.start(), end=hit.end(), raw=source[hit.start():hit.end()], value=value, unit=hit.group("unit"),
         approx=any(approx for _, approx in qualifiers),
         qualifier=qualifiers[0][0] if qualifiers else None, value_max=value_max,
     )

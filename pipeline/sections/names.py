@@ -102,10 +102,21 @@ def is_disclosure(head: str) -> bool:
 
 def _lookup(title: str) -> Entry | None:
     text = _squash(title)
-    for entry in LEXICON:
-        if any(keyword in text for keyword in entry.keywords):
-            return entry
-    return None
+    # Every line that may be a heading is looked up, and most name no section: one search for
+    # any keyword first, then one search per entry (any of its keywords in the text).
+    if not _ANY_KEYWORD.search(text):
+        return None
+    return next((entry for entry, keywords in _ENTRY_KEYWORDS if keywords.search(text)), None)
+
+
+def _keywords(words) -> re.Pattern:
+    """A pattern found where any of `words` is; none is found nowhere."""
+    words = tuple(words)
+    return re.compile("|".join(map(re.escape, words)) if words else r"(?!)")
+
+
+_ENTRY_KEYWORDS = [(entry, _keywords(entry.keywords)) for entry in LEXICON]
+_ANY_KEYWORD = _keywords(k for entry in LEXICON for k in entry.keywords)
 
 
 def _squash(title: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Callable, Mapping
 
 from lxml.etree import _Element
@@ -151,23 +152,9 @@ class Numbering:
     """Definitions from numbering.xml plus the running counters, in document order."""
 
     def __init__(self, root: _Element | None, numbering_style_nums: Mapping[str, str]) -> None:
-        self._abstracts: dict[str, dict[int, Level]] = {}
-        self._style_links: dict[str, str] = {}
-        self._instances: dict[str, _Instance] = {}
+        self._abstracts, self._style_links, self._instances = _definitions(root)
         self._numbering_style_nums = numbering_style_nums
         self._counters: dict[str, dict[int, int]] = {}
-        if root is not None:
-            self._load(root)
-
-    def _load(self, root: _Element) -> None:
-        for abstract in root.iterchildren(qn("w:abstractNum")):
-            abstract_id = abstract.get(qn("w:abstractNumId"))
-            self._abstracts[abstract_id] = dict(map(_parse_level, abstract.iterchildren(qn("w:lvl"))))
-            link = child_val(abstract, "w:numStyleLink")
-            if link:
-                self._style_links[abstract_id] = link
-        for num in root.iterchildren(qn("w:num")):
-            self._instances[num.get(qn("w:numId"))] = _parse_instance(num)
 
     def level_for_style(self, num_id: str, style_id: str | None) -> int | None:
         """The level a list definition ties to a paragraph style (w:lvl/w:pStyle)."""
@@ -215,6 +202,27 @@ class Numbering:
                 break
             abstract_id = instance.abstract_id
         return abstract_id
+
+
+@lru_cache(maxsize=16)
+def _definitions(root: _Element | None) -> tuple[dict[str, dict[int, Level]], dict[str, str], dict[str, _Instance]]:
+    """The list definitions (abstracts by id, their numbering-style links) and the w:nums of
+    a numbering.xml tree: read once per tree (package.py parses each distinct numbering.xml
+    once), never changed; only the counters are each document's own."""
+    abstracts: dict[str, dict[int, Level]] = {}
+    style_links: dict[str, str] = {}
+    instances: dict[str, _Instance] = {}
+    if root is None:
+        return abstracts, style_links, instances
+    for abstract in root.iterchildren(qn("w:abstractNum")):
+        abstract_id = abstract.get(qn("w:abstractNumId"))
+        abstracts[abstract_id] = dict(map(_parse_level, abstract.iterchildren(qn("w:lvl"))))
+        link = child_val(abstract, "w:numStyleLink")
+        if link:
+            style_links[abstract_id] = link
+    for num in root.iterchildren(qn("w:num")):
+        instances[num.get(qn("w:numId"))] = _parse_instance(num)
+    return abstracts, style_links, instances
 
 
 def _parse_level(lvl: _Element) -> tuple[int, Level]:

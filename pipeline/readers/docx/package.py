@@ -69,7 +69,7 @@ def _parts(z: zipfile.ZipFile) -> Package:
         target = next((t for t in _related(z, names, main, kind) if t in names), None)
         if target is None:
             return None
-        return _parse_styles(z.read(target)) if kind == STYLES else _parse(z, target)
+        return _parse_shared(z.read(target))
 
     return Package(document, related(STYLES), related(NUMBERING))
 
@@ -93,9 +93,10 @@ def _parse(z: zipfile.ZipFile, name: str) -> _Element:
     return etree.fromstring(z.read(name), _PARSER)
 
 
-@lru_cache(maxsize=16)
-def _parse_styles(data: bytes) -> _Element:
-    """styles.xml, parsed once per process for each distinct content: documents made from one
-    template share a styles.xml of up to a third of a megabyte, most of the time it took to
-    parse a .docx. The readers only read this tree, never change it."""
+@lru_cache(maxsize=32)
+def _parse_shared(data: bytes) -> _Element:
+    """styles.xml and numbering.xml, parsed once per process for each distinct content:
+    documents made from one template share a styles.xml of up to a third of a megabyte, most
+    of the time it took to parse a .docx, and its numbering. The readers only read these
+    trees, never change them."""
     return etree.fromstring(data, _PARSER)

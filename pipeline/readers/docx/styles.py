@@ -45,6 +45,8 @@ class Styles:
     def __init__(self, root: _Element | None) -> None:
         self._elements: dict[str, _Element] = {}
         self._styles: dict[str, _Style] = {}
+        self._numbering: dict[str | None, tuple[str | None, int | None]] = {}
+        self._levels: dict[str | None, int | None] = {}
         # Numbering style id -> the w:num it stands for (target of w:numStyleLink).
         self.numbering_style_nums: dict[str, str] = {}
         self.default_paragraph: str | None = None
@@ -69,6 +71,13 @@ class Styles:
 
     def numbering(self, style_id: str | None) -> tuple[str | None, int | None]:
         """(numId, ilvl) a paragraph of this style is numbered with, if any."""
+        # Asked for every paragraph, of a few styles: remembered per style.
+        known = self._numbering.get(style_id)
+        if known is None:
+            known = self._numbering[style_id] = self._read_numbering(style_id)
+        return known
+
+    def _read_numbering(self, style_id: str | None) -> tuple[str | None, int | None]:
         chain = list(self._chain(style_id))
         num_id = next((s.num_id for s in chain if s.num_id is not None), None)
         ilvl = next((s.ilvl for s in chain if s.ilvl is not None), None)
@@ -76,6 +85,11 @@ class Styles:
 
     def heading_level(self, style_id: str | None) -> int | None:
         """1-based outline level the style gives its paragraphs; None for body text and titles."""
+        if style_id not in self._levels:
+            self._levels[style_id] = self._read_heading_level(style_id)
+        return self._levels[style_id]
+
+    def _read_heading_level(self, style_id: str | None) -> int | None:
         for style in self._chain(style_id):
             if style.name.lower() in _TITLE_NAMES:
                 return None
