@@ -46,7 +46,9 @@ _ACTUAL_CORE = r"(?:实际完成值|实际完成|完成值|实际值)(?:为|是|
 # How the actual was measured may stand between target and actual ("经抽样调查，").
 _ASIDE = r"(?:[^\d,;。:\n]{2,10},[ \t]*)?"
 # A name given its own label: "指标名称：培训后就业率；年度指标值：≥70%；实际完成值：76.5%".
-_LABELLED_NAME = r"(?:三级)?指标(?:名称)?[ \t]*:[ \t]*(?P<name>[^,;。:\n]{2,30}?)[ \t]*[,;][ \t]*"
+_LABELLED_NAME_MAX = 30
+_LABELLED_NAME = (rf"(?:三级)?指标(?:名称)?[ \t]*:[ \t]*(?P<name>[^,;。:\n]{{2,{_LABELLED_NAME_MAX}}}?)"
+                  r"[ \t]*[,;][ \t]*")
 # Matched on the folded text ("，" reads ",", "：" ":"): the target first, or the actual first
 # with the target after it ("实际完成520人次（目标值500人次）"). A labelled name starts before
 # the unlabelled reading of the same phrase would, and so is read first.
@@ -62,12 +64,15 @@ EXPLICIT = (
 )
 # Every explicit phrase holds one of these (_TARGET_WORD).
 _TARGET_WORDS = re.compile(r"目标|指标值|计划值|预期值")
-# Where each pattern's name ends, its anchor starts: the target word (or the actual word) with
+# Where each pattern's name ends, its anchor starts (one anchor per pattern of EXPLICIT, in order): the target word (or the actual word) with
 # the start of the value after it, as the pattern has them. A match starts at most `reach`
 # characters before its anchor, not counting spaces and tabs (name, 指标, [,:], 的, 年初 …), so
 # the patterns are tried only there: trying them at every offset of a long line was slow.
 _NAME_REACH = _NAME_MAX + len("指标") + len(",") + len("的")
+# A labelled name stands further back: "三级指标名称:" NAME ";" before the target word.
+_LABELLED_REACH = len("三级指标名称:") + _LABELLED_NAME_MAX + len(";")
 _ANCHORS = (
+    (re.compile(rf"(?={_TARGET_CORE}{_VALUE_START})"), _LABELLED_REACH + len("年初")),
     (re.compile(rf"(?={_TARGET_CORE}{_VALUE_START})"), _NAME_REACH + len("年初")),
     (re.compile(rf"(?={_ACTUAL_CORE}{_VALUE_START})"), _NAME_REACH),
     (re.compile(rf"(?={_TARGET_CORE}“)"), _NAME_REACH + len("年初")),
@@ -99,7 +104,7 @@ class _Value:
 def read_explicit(doc: Document, taken: list[tuple[int, int]]) -> list[IndicatorDraft]:
     found: list[IndicatorDraft] = []
     lines = _target_lines(doc.match_text)
-    hits = sorted((hit for pattern, (anchor, reach) in zip(EXPLICIT, _ANCHORS)
+    hits = sorted((hit for pattern, (anchor, reach) in zip(EXPLICIT, _ANCHORS, strict=True)
                    for hit in _explicit_hits(pattern, doc.match_text, lines, anchor, reach)),
                   key=lambda h: h.start())
     taken_spans, read = Spans(taken), Spans()
