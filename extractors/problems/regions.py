@@ -69,12 +69,14 @@ def kind_sections(doc: Document) -> list[Section]:
     heading that reads like a title will do ("（三）资金管理存在的问题")."""
     by_id = {s.section_id: s for s in doc.sections}
     roots: list[Section] = []
+    root_ids: set[int] = set()
     for section in doc.sections:
         if not section_kind(section):
             continue
-        inside = _has_ancestor(section, {r.section_id for r in roots}, by_id)
+        inside = _has_ancestor(section, root_ids, by_id)
         if section.level == 1 or is_kind_title(section.title) or (not inside and _title_like(section.title)):
             roots.append(section)
+            root_ids.add(section.section_id)
     return roots
 
 

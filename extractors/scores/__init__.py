@@ -9,6 +9,7 @@ between regions (优 from 90 or from 85), so none is derived from the score.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -17,6 +18,7 @@ from pipeline.core.numerals import ARABIC_NUMBER, NumeralError, parse_chinese_nu
 from extractors.records import DocFacts
 from extractors.form.totals import table_totals
 from pipeline.core.document import Document
+from pipeline.core.spans import Spans
 
 # Arabic digits only: a Chinese numeral before 分 is too often an adverb ("十分理想").
 _NUMBER = rf"(?P<score>{ARABIC_NUMBER})"
@@ -106,8 +108,8 @@ def _other_year(doc: Document, at: int, year: int | None) -> bool:
 
 
 def _text_scores(doc: Document, year: int | None = None) -> list[Score]:
-    tables = [(t.char_start, t.char_end) for t in doc.tables]
-    conclusion = _conclusion(doc)
+    tables = Spans((t.char_start, t.char_end) for t in doc.tables)
+    conclusion = Spans(_conclusion(doc))
     scores = []
     hits = [*_SCORE.finditer(doc.match_text), *_CN_SCORE.finditer(doc.match_text)]
     for hit in sorted(hits, key=lambda h: h.start()):
@@ -118,7 +120,7 @@ def _text_scores(doc: Document, year: int | None = None) -> list[Score]:
         if value is None or not 0 <= value <= MAX_SCORE:
             continue
         kind = _kind(hit.group("cue"))
-        if kind in ("weak", "bare") and any(a <= hit.start() < b for a, b in tables):
+        if kind in ("weak", "bare") and tables.covers(hit.start()):
             continue  # a table's 总分 row is read by its columns (tables.py)
         if kind == "weak" and value == MAX_SCORE:
             row = _row_score_after_scale(doc, hit)
@@ -131,7 +133,8 @@ def _text_scores(doc: Document, year: int | None = None) -> list[Score]:
         if kind not in ("scale", "average") and _other_year(doc, hit.start(), year):
             continue
         scores.append(Score(value, kind, hit.start(), hit.end("score")))
-    return [s for s in scores if not _beside_a_part_scale(doc, s, scores)]
+    part_scales = sorted(s.start for s in scores if s.kind == "scale" and s.value < MAX_SCORE)
+    return [s for s in scores if not _beside_a_part_scale(doc, s, part_scales)]
 
 
 def _row_score_after_scale(doc: Document, hit: re.Match) -> Score | None:
@@ -146,12 +149,13 @@ def _row_score_after_scale(doc: Document, hit: re.Match) -> Score | None:
     return Score(value, "table", after.start("score"), after.end("score"))
 
 
-def _beside_a_part_scale(doc: Document, score: Score, scores: list[Score]) -> bool:
-    """"预算执行率分值10分，自评得分10分": a score next to a scale below 100 is one item's."""
+def _beside_a_part_scale(doc: Document, score: Score, part_scales: list[int]) -> bool:
+    """"预算执行率分值10分，自评得分10分": a score next to a scale below 100 (`part_scales`,
+    their starts in order) is one item's."""
     if score.kind in ("scale", "average"):
         return False
     start, end = doc.sentence_at(score.start, score.end)
-    return any(s.kind == "scale" and s.value < MAX_SCORE and start <= s.start < end for s in scores)
+    return bisect_left(part_scales, start) < bisect_left(part_scales, end)
 
 
 def _kind(cue: str) -> str:
@@ -170,8 +174,9 @@ def _choose(doc: Document, candidates: list[Score]) -> tuple[Score | None, list[
     first ("其中：产出得分38分" beside "自评得分96分" is a part)."""
     conclusion = _conclusion(doc)
     stated = [c for c in candidates if c.kind not in ("average", "scale")]
+    in_conclusion = Spans(conclusion)
     places = (
-        [c for c in stated if any(a <= c.start < b for a, b in conclusion)],
+        [c for c in stated if in_conclusion.covers(c.start)],
         [c for c in stated if c.kind == "table"],
         [c for c in stated if c.kind in ("total", "overall")],
         [c for c in stated if c.kind == "bare"],
@@ -191,8 +196,8 @@ def _conclusion(doc: Document) -> list[tuple[int, int]]:
     return [(s.char_start, s.char_end) for s in doc.sections if s.canonical in CONCLUSION_SECTIONS]
 
 
-def _about_the_whole(doc: Document, hit: re.Match, conclusion: list[tuple[int, int]]) -> bool:
-    if any(a <= hit.start() < b for a, b in conclusion):
+def _about_the_whole(doc: Document, hit: re.Match, conclusion: Spans) -> bool:
+    if conclusion.covers(hit.start()):
         return True
     start, end = doc.sentence_at(hit.start(), hit.end())
     sentence = doc.text[start:end]

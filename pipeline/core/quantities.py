@@ -129,16 +129,22 @@ def _not_a_count(text: str, hit: re.Match) -> bool:
     )
 
 
+_LABEL_WINDOW = 64  # characters: a label, then a few spaces
+
+
 def _label_number(text: str, hit: re.Match) -> bool:
     """"附件1 项目支出绩效自评表": the number of an attachment, set apart from what follows
     or opening its line; "报送附件3份" counts copies."""
     start = hit.start("num")
-    before = text[:start].rstrip(" \u3000")
+    # Only the few characters before the number are looked at: copying all the text before
+    # it, for every number of a long text, made the cost grow with the square of its length.
+    window = max(0, start - _LABEL_WINDOW)
+    before = text[window:start].rstrip(" \u3000")
     label = next((w for w in LABELS_BEFORE_NUMBER if before.endswith(w)), None)
     if label is None or hit.group("pre"):
         return False
     line_start = text.rfind("\n", 0, start) + 1
-    opens_line = not text[line_start:len(before) - len(label)].strip()
+    opens_line = not text[line_start:window + len(before) - len(label)].strip()
     return opens_line or hit.end("num") < hit.start("unit")
 
 

@@ -41,9 +41,18 @@ _OPENS_ITEM = re.compile(
 )
 
 
+# The wide (W) and full-width (F) blocks of Unicode's East Asian Width: Hangul jamo, CJK
+# punctuation, kana and ideographs, Hangul syllables, compatibility ideographs, full-width
+# forms, and the supplementary ideographic planes.
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
+)
+
+
 def columns(line: str) -> int:
     """Display width: CJK characters take two columns."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+    return len(line) + len(_WIDE.findall(line))
 
 
 def join_hard_wraps(text: str) -> str:
