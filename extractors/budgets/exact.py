@@ -83,8 +83,7 @@ def _half_step(raw: str) -> Decimal | None:
     written = _WRITTEN.search(raw)
     if written is None or not written.group("mag"):
         return None  # written in 元: nothing was rounded away
-    places = len(written.group("d") or "")
-    step = _SCALE[written.group("mag") + "元"] / Decimal(10) ** places
+    step = _step(raw)
     return step / 2 if step > STATED_STEP else None
 
 
