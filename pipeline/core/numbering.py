@@ -175,3 +175,15 @@ _CN_RUN, _DIGIT_RUN = re.compile(f"[{CN_DIGITS}]+"), re.compile(r"\d+")
 def shape(marker: str) -> str:
     """A marker with its number written as 0 or 一: "2." and "1." share a shape, "（1）" another."""
     return _CN_RUN.sub("一", _DIGIT_RUN.sub("0", marker))
+
+
+# --- where a line opens a paragraph of its own -------------------------------------------------
+# A line that starts like a heading or a list item opens a paragraph of its own; so does an
+# article or a volume (第一条, 第二篇), and ❶ as well as ①. A budget's lists may count past 99
+# ("101、", "（一百零一）"). A wrap may fall inside "1、2、3月", so "1、" before a digit is none,
+# while "一、2024年“三公”经费…" is a heading.
+LONG_ARABIC = r"\d{1,3}"
+HEADING_START = re.compile(r"\s*(?:" + "|".join((
+    cn(CN_NUMBER), cn_paren(CN_NUMBER), arabic_paren(LONG_ARABIC), arabic(LONG_ARABIC, INLINE_END),
+    part(), chapter(), jie(), f"第{CHAPTER_NUMBER}[条篇]", f"[{CIRCLED}{DARK_CIRCLED}]",
+)) + ")")

@@ -14,6 +14,7 @@ import unicodedata
 
 from pipeline.core import numbering as N
 from pipeline.core.document import is_cjk
+from pipeline.core.numbering import HEADING_START
 
 # A line ends its sentence (or is a heading's title) with one of these.
 SENTENCE_END = "。！？!?；;：:」』”)）"
@@ -34,10 +35,11 @@ MIN_CUT_SHARE = 0.6
 # at most beside a latin word or a number ("采用 GIS 平台", "2022 年 9 月").
 _GAP = re.compile(r"(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])|(?<=\d)[ \u3000]+(?=\d)")
 MAX_PROSE_GAPS = 2
-# A line that opens a heading or a list item starts a paragraph of its own.
+# A line that opens a heading or a list item starts a paragraph of its own: the PDF reader's
+# rule for its wrapped lines (numbering.HEADING_START), and the markers a PDF's layout tells apart by
+# itself but a plain line does not (1.1, 1), 一是, 第一，, a bullet).
 _OPENS_ITEM = re.compile(
-    rf"(?:{N.part()}|{N.chapter()}|{N.jie()}|{N.cn()}|{N.cn_paren()}|{N.arabic(end=N.LIST_END)}"
-    rf"|{N.DECIMAL}|{N.arabic_paren()}|{N.CIRCLED_MARK}|{N.shi()}|{N.di()}|{N.BULLET})"
+    rf"{HEADING_START.pattern}|(?:{N.DECIMAL}|{N.arabic_half()}|{N.shi()}|{N.di()}|{N.BULLET})"
 )
 
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from pipeline.readers.pdf.lines import HEADING_START, SIZE_TOLERANCE, Line
+from pipeline.core.numbering import HEADING_START
+from pipeline.readers.pdf.lines import SIZE_TOLERANCE, Line
 
 MAX_HEADING_CHARS = 40
 # Sizes this close are one size of type (a PDF may set 15.96 beside 16).

@@ -12,7 +12,7 @@ import statistics
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
-from pipeline.core import numbering as N
+from pipeline.core.numbering import HEADING_START
 from pipeline.core.document import is_cjk
 
 # pdfplumber's default: a wider gap between two glyphs of a line is a space.
@@ -46,15 +46,6 @@ VOTING_LINES = 2 * EDGE_SUPPORT
 SENTENCE_ENDS = tuple("。！？：；!?:;")
 CLOSERS = "”’」』）)"  # may follow the punctuation that ends a sentence
 
-# A line that starts like a heading or a list item opens a paragraph of its own; so does an
-# article or a volume (第一条, 第二篇), and ❶ as well as ①. A budget's lists may count past 99
-# ("101、", "（一百零一）"). A wrap may fall inside "1、2、3月", so "1、" before a digit is none,
-# while "一、2024年“三公”经费…" is a heading.
-_LONG_ARABIC = r"\d{1,3}"
-HEADING_START = re.compile(r"\s*(?:" + "|".join((
-    N.cn(N.CN_NUMBER), N.cn_paren(N.CN_NUMBER), N.arabic_paren(_LONG_ARABIC), N.arabic(_LONG_ARABIC, N.INLINE_END),
-    N.part(), N.chapter(), N.jie(), f"第{N.CHAPTER_NUMBER}[条篇]", f"[{N.CIRCLED}{N.DARK_CIRCLED}]",
-)) + ")")
 
 
 # A page number alone on a line, as the original printed it: "- 2 -", "— 2 —", "第 2 页".
