@@ -26,7 +26,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import numpy as np
 from rapidfuzz import fuzz, process
 
 from pipeline.align.cluster import agglomerate
@@ -227,6 +226,7 @@ def _sub_blocks(distinct: list[str]) -> list[list[str]]:
 
 def _similar(distinct: list[str], threshold: float) -> list[tuple[str, str, float]]:
     """Pairs of distinct names whose name_score reaches `threshold`."""
+    import numpy as np  # here: the child that reads files imports this module, and needs no numpy
     if len(distinct) < 2:
         return []
     # WRatio is never below ratio, so its cut-off keeps every pair name_score could keep.

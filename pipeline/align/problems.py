@@ -25,7 +25,6 @@ import re
 import zlib
 from collections import Counter
 
-import numpy as np
 
 from pipeline.align.cluster import agglomerate
 from pipeline.align.keys import group_order, nfkc
@@ -105,6 +104,7 @@ def _candidates(vectors: list[dict[str, float]], cosine: float) -> list[tuple[in
     column per feature, or with more features than HASH_DIMS, features hashed into that many
     buckets — weights are never negative, so a hashed dot product is never below the true
     one and no pair is lost. (The 1e-9 of slack covers the order of numpy's sums.)"""
+    import numpy as np  # here: the child that reads files imports this module, and needs no numpy
     columns: dict[str, int] = {}
     for vector in vectors:
         for g in vector:

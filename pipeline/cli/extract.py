@@ -51,14 +51,8 @@ def extract(
         from pipeline.run.isolate import CHILDREN
 
         CHILDREN.prestart()
-    import pyarrow as pa
-
     from pipeline.readers import ReadOptions
     from pipeline.run import extract_to
-
-    # Arrow's own allocator keeps memory it freed for later; over a long run its peak would
-    # grow with the archive. The system allocator gives it back.
-    pa.set_memory_pool(pa.system_memory_pool())
 
     try:
         with _progress() as progress:

@@ -127,15 +127,11 @@ def extract_to(
     Raises JixiaoError when a path does not exist, the aliases file is wrong or the tables
     cannot be written; a file that cannot be read is a failure row, never an exception.
     """
-    from pipeline import store
     from pipeline.align.keys import read_aliases
-    from pipeline.run.assemble import assemble
+    from pipeline.run import preload
     from pipeline.run.parts import PartWriter, Parts
 
-    # pyarrow imports pandas on its first conversion of Python rows (pa.array asks whether
-    # they are a pandas object): imported now, it loads while the child starts, not after.
-    import pandas  # noqa: F401
-
+    loading = preload.start()
     started = time.perf_counter()
     paths, out = [Path(p) for p in paths], Path(out)
     missing = [str(p) for p in paths if not p.exists()]
@@ -156,11 +152,16 @@ def extract_to(
             on_start(len(to_read))
         writer = PartWriter(parts, version)
         for path, results in map_files(to_read, work, jobs, executor, scheduler):
+            loading.join()  # done by now, but the memory pool must be set before a part is written
             writer.add(path, shas.get(path), results)
             if on_file_done:
                 on_file_done(path, results)
+        loading.join()
         writer.flush()
         read_seconds = time.perf_counter() - started
+        from pipeline import store
+        from pipeline.run.assemble import assemble
+
         live = reused + writer.written
         with store.staged(out) as folder:
             align_seconds = assemble(parts, live, folder, aliases)

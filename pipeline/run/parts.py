@@ -16,21 +16,22 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import pyarrow as pa
-import pyarrow.parquet as pq
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from pipeline import store
 from pipeline.core.schema import ALIGNMENT_TABLES, TABLES
 from pipeline.run.results import FileResult
+
+# pyarrow (and the store, which imports it and DuckDB) are imported where parts are read or
+# written: a fresh run plans its work without them and sends the first file to the reading
+# child while they load (preload.py).
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 STATE_DIR = ".jixiao"
 INDEX = "files.parquet"
 # The tables a file's results fill; alignment is computed over all of them afterwards.
 PER_DOCUMENT = tuple(name for name in TABLES if name not in ALIGNMENT_TABLES)
-HIDDEN = pa.schema([("_part", pa.string()), ("_file", pa.string()), ("_source", pa.string()),
-                    ("_row", pa.int32())])
-_INDEX_SCHEMA = pa.schema([("file", pa.string()), ("sha256", pa.string()), ("version", pa.string()),
-                           ("final", pa.bool_())])
 # A part is written every FLUSH_FILES files, FLUSH_CHARS characters of text or FLUSH_SECONDS
 # seconds, whichever comes first: what the main process holds at most, and what a killed run
 # loses at most (slow files: OCR of a long scan takes minutes).
@@ -39,6 +40,18 @@ FLUSH_CHARS = 4_000_000
 FLUSH_SECONDS = 60.0
 # Stages of an error that says nothing about the file itself (the machine was busy, a worker died).
 RETRY_STAGES = frozenset({"timeout", "crash", "worker"})
+
+
+@lru_cache(maxsize=1)
+def _schemas() -> tuple[pa.Schema, pa.Schema]:
+    """The hidden columns of a part's tables, and the schema of its index."""
+    import pyarrow as pa
+
+    hidden = pa.schema([("_part", pa.string()), ("_file", pa.string()), ("_source", pa.string()),
+                        ("_row", pa.int32())])
+    index = pa.schema([("file", pa.string()), ("sha256", pa.string()), ("version", pa.string()),
+                       ("final", pa.bool_())])
+    return hidden, index
 
 
 @dataclass(frozen=True)
@@ -58,6 +71,8 @@ class Parts:
         """What the complete parts hold; parts a killed run left half-written are removed."""
         if not self.root.is_dir():
             return []
+        import pyarrow.parquet as pq
+
         found = []
         for folder in sorted(self.root.iterdir()):
             if folder.suffix == ".tmp":
@@ -106,6 +121,9 @@ class PartWriter:
     def flush(self) -> None:
         if not self._pending:
             return
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
         self._serial += 1
         # Sortable by time: of two parts holding one file, the later one wins.
         name = f"{time.time_ns():020d}-{os.getpid()}-{self._serial:05d}"
@@ -114,15 +132,21 @@ class PartWriter:
         for table in PER_DOCUMENT:
             pq.write_table(self._table(name, table), temp / f"{table}.parquet")
         entries = [Entry(name, file, sha, self.version, _final(results)) for file, sha, results in self._pending]
-        index = pa.Table.from_pylist([{k: getattr(e, k) for k in _INDEX_SCHEMA.names} for e in entries],
-                                     schema=_INDEX_SCHEMA)
+        index_schema = _schemas()[1]
+        index = pa.Table.from_pylist([{k: getattr(e, k) for k in index_schema.names} for e in entries],
+                                     schema=index_schema)
         pq.write_table(index, temp / INDEX)
         os.replace(temp, self.parts.root / name)
         self.written += entries
         self._pending, self._chars = [], 0
 
     def _table(self, part: str, table: str) -> pa.Table:
-        rows, hidden = [], {name: [] for name in HIDDEN.names}
+        import pyarrow as pa
+
+        from pipeline import store
+
+        hidden_schema = _schemas()[0]
+        rows, hidden = [], {name: [] for name in hidden_schema.names}
         for file, _, results in self._pending:
             for result in results:
                 these = result.rows.get(table, [])
@@ -132,7 +156,7 @@ class PartWriter:
                 hidden["_row"] += range(len(these))
         hidden["_part"] = [part] * len(rows)
         public = store.to_arrow(table, rows)
-        for field in HIDDEN:
+        for field in hidden_schema:
             public = public.append_column(field, pa.array(hidden[field.name], type=field.type))
         return public
 
