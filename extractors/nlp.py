@@ -12,9 +12,9 @@ No pretrained Chinese model can be downloaded here, so the pipeline has no stati
 components. Numbers are found with regexes on the raw text: jieba splits "-3480.83万元" and
 "1,234.5元" into several tokens.
 
-jieba's dictionary (a prefix table of half a million entries) is loaded once per process
-from a cache of our own: jieba's cache is a marshal dump that takes about twice as long to
-load. Nothing heavy is imported before first use: `import extractors` (a test, a notebook,
+jieba's dictionary (a prefix table of half a million entries) comes from a cache of our own,
+as sorted lines in which a word is looked up when first asked for (wordtable.py): jieba's
+own cache is a marshal dump of a dict, a fifth of a second to load in every process. Nothing heavy is imported before first use: `import extractors` (a test, a notebook,
 `jixiao query`) must not pay for it.
 """
 from __future__ import annotations
@@ -29,13 +29,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from extractors.wordtable import Frequencies, SortedLines, Tags
+
 if TYPE_CHECKING:
     import jieba
     from spacy.language import Language
 
 log = logging.getLogger(__name__)
 
-_CACHE_FORMAT = b"jixiao-jieba-dict 2\n"
+_CACHE_FORMAT = b"jixiao-jieba-dict 3\n"
 
 
 class Token(NamedTuple):
@@ -87,57 +89,6 @@ def word_tags() -> Tags:
     return _dictionary()[2]
 
 
-class Tags:
-    """Word → tag, looked up in the sorted lines "word\ttag" rather than a dict: a report
-    asks for a few dozen words, and a dict of the 350,000 would take a fifth of a second to
-    build in every process."""
-
-    def __init__(self, lines: str, starts: array):
-        self._lines = lines  # sorted by word, each line ending in "\n"
-        self._starts = starts  # where each line starts in `lines`
-        self._found: dict[str, str | None] = {}
-
-    @classmethod
-    def of(cls, tags: dict[str, str]) -> Tags:
-        parts, starts, at = [], array("I"), 0
-        for word in sorted(tags):
-            line = f"{word}\t{tags[word]}\n"
-            parts.append(line)
-            starts.append(at)
-            at += len(line)
-        return cls("".join(parts), starts)
-
-    def get(self, word: str, default: str | None = None) -> str | None:
-        if word not in self._found:
-            self._found[word] = self._search(word)
-        found = self._found[word]
-        return default if found is None else found
-
-    def _search(self, word: str) -> str | None:
-        lines, starts = self._lines, self._starts
-        lo, hi = 0, len(starts)
-        while lo < hi:
-            mid = (lo + hi) // 2
-            start = starts[mid]
-            tab = lines.index("\t", start)
-            here = lines[start:tab]
-            if here == word:
-                return lines[tab + 1:lines.index("\n", tab)]
-            if here < word:
-                lo = mid + 1
-            else:
-                hi = mid
-        return None
-
-    def items(self):
-        for line in self._lines.splitlines():
-            word, tag = line.split("\t")
-            yield word, tag
-
-    def __len__(self) -> int:
-        return len(self._starts)
-
-
 @lru_cache(maxsize=1)
 def nlp() -> Language:
     """The spaCy pipeline whose tokens `tokenize` gives, built once per process."""
@@ -176,7 +127,7 @@ def _jieba():
 
 
 @lru_cache(maxsize=1)
-def _dictionary() -> tuple[dict[str, int], int, Tags]:
+def _dictionary() -> tuple[Frequencies, int, Tags]:
     """jieba's prefix table (word or prefix → frequency), the frequencies' total, and the
     tags of its words, from our cache when it holds them."""
     jieba = _jieba()
@@ -213,7 +164,7 @@ def _cache_path(source: Path, version: str) -> Path | None:
     return None
 
 
-def _parse(source: Path) -> tuple[dict[str, int], int, Tags]:
+def _parse(source: Path) -> tuple[Frequencies, int, Tags]:
     """jieba's own reading of dict.txt: Tokenizer.gen_pfdict for the prefix table,
     POSTokenizer.load_word_tag for the tags."""
     freq: dict[str, int] = {}
@@ -230,12 +181,11 @@ def _parse(source: Path) -> tuple[dict[str, int], int, Tags]:
             tags[word] = tag
             for end in range(1, len(word)):
                 freq.setdefault(word[:end], 0)
-    return freq, total, Tags.of(tags)
+    return Frequencies.of(freq), total, Tags.of(tags)
 
 
-def _save(path: Path, freq: dict[str, int], total: int, tags: Tags) -> None:
-    blocks = ["\n".join(freq).encode(), array("q", freq.values()).tobytes(),
-              tags._lines.encode(), tags._starts.tobytes()]
+def _save(path: Path, freq: Frequencies, total: int, tags: Tags) -> None:
+    blocks = [freq.lines.data, freq.lines.starts.tobytes(), tags.lines.data, tags.lines.starts.tobytes()]
     header = _CACHE_FORMAT + " ".join(map(str, [total, *map(len, blocks)])).encode() + b"\n"
     fd, temp = tempfile.mkstemp(dir=path.parent)
     with os.fdopen(fd, "wb") as fh:
@@ -245,7 +195,7 @@ def _save(path: Path, freq: dict[str, int], total: int, tags: Tags) -> None:
     os.replace(temp, path)  # whole or not at all: parallel workers may write it at once
 
 
-def _load(path: Path) -> tuple[dict[str, int], int, Tags]:
+def _load(path: Path) -> tuple[Frequencies, int, Tags]:
     data = path.read_bytes()
     if not data.startswith(_CACHE_FORMAT):
         raise ValueError("not a cache of this format")
@@ -257,11 +207,11 @@ def _load(path: Path) -> tuple[dict[str, int], int, Tags]:
         at += size
     if len(blocks) != 4 or at != len(data):
         raise ValueError("truncated")
-    words, counts, lines, starts = blocks
-    values, offsets = array("q"), array("I")
-    values.frombytes(counts)
-    offsets.frombytes(starts)
-    freq = dict(zip(words.decode().split("\n"), values))
-    if len(freq) != len(values):
-        raise ValueError("words and frequencies differ in number")
-    return freq, total, Tags(lines.decode(), offsets)
+    tables = []
+    for lines, starts in (blocks[:2], blocks[2:]):
+        offsets = array("I")
+        offsets.frombytes(starts)
+        if offsets and (offsets[-1] >= len(lines) or not lines.endswith(b"\n")):
+            raise ValueError("lines and their offsets differ")
+        tables.append(SortedLines(lines, offsets))
+    return Frequencies(tables[0]), total, Tags(tables[1])

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from extractors import nlp
+from extractors.wordtable import Frequencies
 from pipeline import readers
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,7 +48,7 @@ def test_nlp_dictionary_is_jiebas():
 
     freq, total = jieba.Tokenizer.gen_pfdict(jieba.get_module_res(jieba.DEFAULT_DICT_NAME))
     ours, our_total, _ = nlp._dictionary()
-    assert (our_total, ours) == (total, freq)
+    assert (our_total, ours.all()) == (total, freq)
 
 
 def test_nlp_word_tags_are_jiebas():
@@ -60,21 +61,16 @@ def test_nlp_word_tags_are_jiebas():
     assert tags.get("不是一个词的字串") is None and tags.get("") is None
 
 
-def test_nlp_word_tags_of_a_few_words():
-    tags = nlp.Tags.of({"中国": "ns", "一": "m", "预算": "n", "z": "x"})
-    assert [tags.get(w) for w in ("一", "中国", "预算", "z", "中", "预算表", "a")] == ["m", "ns", "n", "x", None, None, None]
-
-
 def test_nlp_dictionary_cache_round_trip(tmp_path):
     freq, total, tags = {"一": 3, "一二": 0, "一二三": 5}, 8, {"一": "m", "一二三": "m"}
-    nlp._save(tmp_path / "d.bin", freq, total, nlp.Tags.of(tags))
+    nlp._save(tmp_path / "d.bin", Frequencies.of(freq), total, nlp.Tags.of(tags))
     loaded_freq, loaded_total, loaded_tags = nlp._load(tmp_path / "d.bin")
-    assert (loaded_freq, loaded_total, dict(loaded_tags.items())) == (freq, total, tags)
+    assert (loaded_freq.all(), loaded_total, dict(loaded_tags.items())) == (freq, total, tags)
 
 
 def summary(found) -> tuple:
     freq, total, tags = found
-    return freq, total, dict(tags.items())
+    return freq.all(), total, dict(tags.items())
 
 
 def test_nlp_broken_cache_is_rebuilt_with_a_warning(tmp_path, monkeypatch, caplog):
