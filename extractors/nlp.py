@@ -14,7 +14,8 @@ components. Numbers are found with regexes on the raw text: jieba splits "-3480.
 
 jieba's dictionary (a prefix table of half a million entries) comes from a cache of our own,
 as sorted lines in which a word is looked up when first asked for (wordtable.py): jieba's
-own cache is a marshal dump of a dict, a fifth of a second to load in every process. Nothing heavy is imported before first use: `import extractors` (a test, a notebook,
+own cache is a marshal dump of a dict, a fifth of a second to load in every process.
+Nothing heavy is imported before first use: `import extractors` (a test, a notebook,
 `jixiao query`) must not pay for it.
 """
 from __future__ import annotations
