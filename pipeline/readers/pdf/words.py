@@ -11,14 +11,13 @@ from __future__ import annotations
 from itertools import groupby
 from operator import itemgetter
 
-import numpy as np
-
 X_TOLERANCE = 3.0
 Y_TOLERANCE = 3.0
 # pdfplumber's dedupe_chars: the same glyph drawn again within a point is one glyph.
 DEDUPE_TOLERANCE = 1.0
 
 _TOP, _X0 = itemgetter("top"), itemgetter("x0")
+_TOP_X0 = itemgetter("top", "x0")
 _DOWN = itemgetter("top", "bottom")
 _UPRIGHT = itemgetter("upright")
 
@@ -68,15 +67,16 @@ def _may_repeat(chars: list[dict]) -> bool:
 
     Rows of glyphs of one kind are parts of these rows, so a page without such a pair has
     no repeat; on most pages the glyphs of one line stand a character apart, and this
-    check (a few array operations) spares the rule's sorting of every glyph by kind."""
-    tops = np.fromiter(map(_TOP, chars), float, len(chars))
-    by_top = np.argsort(tops, kind="stable")
-    row = np.empty(len(chars), np.int64)
-    row[by_top] = np.concatenate(([0], np.cumsum(np.diff(tops[by_top]) > DEDUPE_TOLERANCE)))
-    x0 = np.fromiter(map(_X0, chars), float, len(chars))
-    order = np.lexsort((x0, row))
-    same_row = row[order][1:] == row[order][:-1]
-    return bool(np.any(same_row & (np.diff(x0[order]) <= DEDUPE_TOLERANCE)))
+    check (two sorts of plain tuples) spares the rule's sorting of every glyph by kind."""
+    placed: list[tuple[int, float]] = []  # (row, left edge) of every glyph
+    row, last = 0, None
+    for top, x0 in sorted(map(_TOP_X0, chars)):
+        if last is not None and top - last > DEDUPE_TOLERANCE:
+            row += 1
+        last = top
+        placed.append((row, x0))
+    placed.sort()
+    return any(r == r2 and x2 - x0 <= DEDUPE_TOLERANCE for (r, x0), (r2, x2) in zip(placed, placed[1:]))
 
 
 def _repeats(row: list[int], chars: list[dict]) -> list[int]:
