@@ -38,3 +38,12 @@ def test_usage_errors_keep_their_exit_code():
     assert _jixiao("--help").returncode == 0
     wrong = _jixiao("no-such-command")
     assert wrong.returncode == 2 and "No such command" in wrong.stderr
+
+
+def test_a_reading_child_is_started_early_only_for_a_local_extract():
+    from pipeline.cli import _reads_locally
+
+    assert _reads_locally(["extract", "corpus", "--jobs", "1"])
+    assert not _reads_locally(["extract", "corpus", "--executor", "dask"])
+    assert not _reads_locally(["extract", "corpus", "--scheduler=tcp://127.0.0.1:8786"])
+    assert not _reads_locally(["query", "select 1"])

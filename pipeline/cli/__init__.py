@@ -43,6 +43,12 @@ def main() -> None:
     import os
     import sys
 
+    if _reads_locally(sys.argv[1:]):
+        # The reading child loads the extractors (a third of a second) while this process
+        # imports typer and parses the command line, instead of after.
+        from pipeline.run.isolate import CHILDREN
+
+        CHILDREN.prestart()
     try:
         app()
         code = 0
@@ -60,3 +66,9 @@ def main() -> None:
         code = code or 1  # `jixiao query … | head`: the reader left; as Python would, say so by the code
     atexit._run_exitfuncs()
     os._exit(code)
+
+
+def _reads_locally(args: list[str]) -> bool:
+    """Whether the command line asks for `extract` in local child processes (not on Dask)."""
+    return args[:1] == ["extract"] and not any(
+        a.startswith(("--executor", "--scheduler")) for a in args)
