@@ -149,7 +149,7 @@ def test_cli_eval_needs_exactly_one_source(tmp_path):
 
 def test_cli_import_loads_no_library_heavyweights():
     """`jixiao --help` pays for typer and rich only; each command loads what it needs."""
-    code = ("import sys, pipeline.cli; "
+    code = ("import sys, pipeline.cli.commands; "
             "print(sorted(m for m in ('pandas', 'pyarrow', 'duckdb', 'spacy', 'jieba', 'pdfplumber', "
             "'docx', 'extractors', 'pipeline.run', 'pipeline.store') if m in sys.modules))")
     loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -137,14 +137,24 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
-def squash(text: str) -> str:
-    return _SPACES.sub("", fold(text))
-
-
-# The header and level tests below run on every cell of every line a form might be flattened
-# into (about a hundred per document), mostly on the same few hundred words: pure functions
-# of the text, remembered per process.
+# The header, label and level tests below run on every cell of every line a form might be
+# flattened into (about a hundred per document), mostly on the same few hundred words: pure
+# functions of the text, remembered per process.
 _CELLS = 1 << 16
+
+
+# A cell is short; a sentence squashed once is not worth keeping.
+_CELL_CHARS = 64
+
+
+def squash(text: str) -> str:
+    """The text without whitespace, full-width ASCII as half-width."""
+    return _squash_cell(text) if len(text) <= _CELL_CHARS else _SPACES.sub("", fold(text))
+
+
+@lru_cache(maxsize=_CELLS)
+def _squash_cell(text: str) -> str:
+    return _SPACES.sub("", fold(text))
 
 
 @lru_cache(maxsize=_CELLS)
@@ -210,6 +220,7 @@ def label_unit(text: str) -> str | None:
     return hit.group("unit") if hit else None
 
 
+@lru_cache(maxsize=_CELLS)
 def money_label(text: str) -> str | None:
     """'year' or 'multi_year' for a label cell naming an amount of money, else None."""
     bare = re.sub(r"[(（][^)）]*[)）]", "", squash(text)).rstrip(":：")

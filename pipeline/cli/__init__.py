@@ -2,33 +2,10 @@
 library and printing; errors leave through console.fail as one escaped line.
 
 Each command imports the library inside its function: `jixiao --help` and a command load
-only what that command needs (`query` neither the extractors nor the readers)."""
+only what that command needs (`query` neither the extractors nor the readers). The
+application itself (commands.py, typer and rich) is imported when first asked for, so that
+`main` can start the reading child of `jixiao extract` before it."""
 from __future__ import annotations
-
-import typer
-
-from pipeline.cli.checks import checks
-from pipeline.cli.compare import compare
-from pipeline.cli.eval import eval_
-from pipeline.cli.extract import extract
-from pipeline.cli.query import query
-from pipeline.cli.report import report
-from pipeline.cli.show import show
-
-app = typer.Typer(
-    help="Turn Chinese performance self-evaluation reports into tables analysts can query.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-app.command()(extract)
-app.command()(query)
-app.command("eval")(eval_)
-app.command()(show)
-app.command()(compare)
-app.command()(report)
-app.command()(checks)
-
 
 
 def main() -> None:
@@ -49,6 +26,8 @@ def main() -> None:
         from pipeline.run.isolate import CHILDREN
 
         CHILDREN.prestart()
+    from pipeline.cli.commands import app
+
     try:
         app()
         code = 0
@@ -72,3 +51,11 @@ def _reads_locally(args: list[str]) -> bool:
     """Whether the command line asks for `extract` in local child processes (not on Dask)."""
     return args[:1] == ["extract"] and not any(
         a.startswith(("--executor", "--scheduler")) for a in args)
+
+
+def __getattr__(name: str):
+    if name == "app":
+        from pipeline.cli.commands import app
+
+        return app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
