@@ -9,11 +9,16 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
+# An editable install leaves the package's bytecode to the first import, and where
+# PYTHONDONTWRITEBYTECODE is set (as on our machines) every process compiles all of it again:
+# a tenth of a second of each start (BENCHMARKS.md). pip compiles a regular install; so do we.
 install: $(BIN)/python
 	$(BIN)/pip install --quiet -e .
+	$(BIN)/python -m compileall -q pipeline extractors
 
 install-test: $(BIN)/python
 	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/python -m compileall -q pipeline extractors
 
 # System packages (a CJK font to build PDFs, Chromium, LibreOffice for .doc/.wps); only when missing.
 sysdeps:

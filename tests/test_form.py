@@ -155,3 +155,11 @@ def test_form_department_is_the_first_level_unit_not_the_applicant():
             ["申请单位：", "深圳市宝安区松岗街道行政事务服务中心", "一级预算单位：", "深圳市宝安区松岗街道办事处（本级）"]]
     facts = _metadata(build("二级项目支出绩效目标申报表", rows))
     assert (facts.department, facts.project) == ("深圳市宝安区松岗街道办事处", "防疫工作经费")
+
+
+def test_form_labels_asked_for_are_among_all_labels():
+    """labels.py looks for label cells once, by ALL_LABELS, for every set of labels asked for."""
+    from extractors.form.vocab import ALL_LABELS, DEPARTMENT_LABELS, PROJECT_LABELS
+
+    for labels in (*DEPARTMENT_LABELS, PROJECT_LABELS):
+        assert set(labels) <= set(ALL_LABELS)

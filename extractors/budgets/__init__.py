@@ -20,6 +20,7 @@ spend's sentence, else the first stated; the computed one is spend / budget.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -271,12 +272,12 @@ def _stated_rates(doc: Document) -> list[tuple[int, Decimal]]:
     return rates
 
 
-def _without_notes(view: str) -> tuple[str, list[int]]:
+def _without_notes(view: str) -> tuple[str, Sequence[int]]:
     """The view without the blanks it left for pinyin notes between two characters, and the
     offset in the view of each character kept."""
     blanks = [hit.span() for hit in _NOTE_BLANK.finditer(view)]
     if not blanks:
-        return view, list(range(len(view) + 1))
+        return view, range(len(view) + 1)
     kept, at = [], 0
     for left, right in blanks + [(len(view), len(view))]:
         kept += range(at, left)

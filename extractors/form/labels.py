@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from extractors.form.vocab import ALL_LABELS
-from pipeline.core.document import Document
+from pipeline.core.document import Cell, Document, per_document
 
 _SEAL = r"(?:\s*\((?:盖章|公章|签章)\))?"
 # A value is cut where a seal remark, a note on the unit's scope ("（本级）": the body without
@@ -34,7 +34,7 @@ class LocatedValue:
 
 
 def labelled(doc: Document, labels: tuple[str, ...]) -> list[LocatedValue]:
-    """Values written after one of `labels`, in text order."""
+    """Values written after one of `labels` (some of ALL_LABELS), in text order."""
     inline, cell = _label_patterns(labels)
     found = [trimmed(doc, hit.start("v"), hit.end("v")) for hit in inline.finditer(doc.match_text)
              if not _ANY_LABEL.fullmatch(hit.group("v").strip())]
@@ -52,19 +52,29 @@ def _label_patterns(labels: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
 
 def _below_label_cells(doc: Document, label: re.Pattern) -> list[LocatedValue]:
     """A label cell with nothing or another label to its right: the value is in the cell below."""
+    return [trimmed(doc, below.char_start, below.char_end)
+            for text, below in _labels_above_values(doc) if label.fullmatch(text)]
+
+
+@per_document
+def _labels_above_values(doc: Document) -> list[tuple[str, Cell]]:
+    """Cells holding one of ALL_LABELS (the labels asked for are among them) with nothing or
+    another label to their right and text below, as (their text, the cell below): found once
+    for every set of labels asked for."""
     found = []
     for table in doc.tables:
         grid = table.grid()
         for row, below_row in zip(grid, grid[1:]):
             for c, cell in enumerate(row):
-                if cell is None or not label.fullmatch(doc.match_text[cell.char_start:cell.char_end].strip()):
+                below = below_row[c]
+                if cell is None or below is None or not below.text.strip():
+                    continue
+                text = doc.match_text[cell.char_start:cell.char_end].strip()
+                if not _ANY_LABEL.fullmatch(text):
                     continue
                 right = next((x for x in row[c + 1:] if x and x.text.strip()), None)
-                below = below_row[c]
-                header = right is None or _ANY_LABEL.fullmatch(
-                    doc.match_text[right.char_start:right.char_end].strip())
-                if header and below is not None and below.text.strip():
-                    found.append(trimmed(doc, below.char_start, below.char_end))
+                if right is None or _ANY_LABEL.fullmatch(doc.match_text[right.char_start:right.char_end].strip()):
+                    found.append((text, below))
     return found
 
 
