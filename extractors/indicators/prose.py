@@ -9,6 +9,7 @@ the counts extractor's job):
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -237,6 +238,7 @@ class _Clauses:
 def _result_values(doc: Document, taken: list[tuple[int, int]]) -> list[tuple[_Value, tuple[int, int]]]:
     found = []
     taken_spans = Spans(taken)
+    figures: _Figures | None = None
     for section in doc.sections:
         # "（一）产出指标" under a goal section names 产出 but states targets, not results.
         if section.canonical not in RESULT_SECTIONS or any(
@@ -247,12 +249,27 @@ def _result_values(doc: Document, taken: list[tuple[int, int]]) -> list[tuple[_V
         for at, end in sentences(doc.text, section.char_start, section.char_end, ends=FULL_STOPS):
             if taken_spans.covers(at):
                 continue
-            text = doc.text[at:end]
-            values = [_Value(at + m.start, at + m.end, m.unit) for m in find_quantities(text)]
-            values += [_Value(at + m.start, at + m.end, "%") for m in find_percentages(text)]
-            values += [_Value(at + m.start, at + m.end, "元") for m in find_money(text)]
-            found.extend((v, (at, end)) for v in values)
+            figures = figures or _Figures(doc)
+            found.extend((v, (at, end)) for v in figures.within(at, end))
     return sorted(set(found), key=lambda pair: pair[0].start)
+
+
+class _Figures:
+    """The quantities, percentages and amounts of the whole document, found once (counts and
+    budgets scan the same texts, and keep the scans), by where they start: reading each
+    sentence of a long report again cost a seventh of its extraction."""
+
+    def __init__(self, doc: Document) -> None:
+        values = [_Value(m.start, m.end, m.unit) for m in find_quantities(doc.match_text)]
+        values += [_Value(m.start, m.end, "%") for m in find_percentages(doc.match_text)]
+        values += [_Value(m.start, m.end, "元") for m in find_money(doc.text)]
+        self.values = sorted(values, key=lambda v: v.start)
+        self.starts = [v.start for v in self.values]
+
+    def within(self, start: int, end: int) -> Iterator[_Value]:
+        for value in self.values[bisect.bisect_left(self.starts, start):bisect.bisect_left(self.starts, end)]:
+            if value.end <= end:
+                yield value
 
 
 def _content_words(name: str) -> tuple[list[str], str]:

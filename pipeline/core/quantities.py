@@ -81,6 +81,24 @@ class PercentMatch:
 # --- quantities -----------------------------------------------------------------------
 def find_quantities(text: str) -> list[QuantityMatch]:
     """Counted quantities: "350余份", "两个", "13万人次", "3-5个", "约1000㎡", "近百人"."""
+    if len(text) < _LONG:
+        return _quantities(text)
+    found = _recent.get(text)
+    if found is None:
+        found = _recent[text] = tuple(_quantities(text))
+        if len(_recent) > _RECENT:
+            del _recent[next(iter(_recent))]
+    return list(found)
+
+
+# Counts and the indicators' result sentences read a document's quantities both: those of the
+# last few long texts are kept, keyed by the text's content (as money.py keeps amounts).
+_LONG = 500
+_RECENT = 4
+_recent: dict[str, tuple[QuantityMatch, ...]] = {}
+
+
+def _quantities(text: str) -> list[QuantityMatch]:
     view = match_view(text)
     return [q for hit in QUANTITY_RE.finditer(view) if (q := _quantity(view, hit, text))]
 
