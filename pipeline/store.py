@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 
 import duckdb
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 from pipeline.core.errors import JixiaoError
@@ -43,6 +42,8 @@ CSV_BATCH_ROWS = 2000
 DUCKDB_MEMORY = "128MB"
 DUCKDB_WRITE_MIB = 32
 _FEN = Decimal("0.01")
+# jemalloc's "all arenas" index (MALLCTL_ARENAS_ALL).
+_ALL_ARENAS = 4096
 _ARROW_TYPES = {
     "VARCHAR": pa.string(),
     "INTEGER": pa.int32(),
@@ -149,13 +150,33 @@ def _move_in(folder: Path, out: Path) -> None:
     shutil.rmtree(folder)
 
 
+def release_duckdb_memory() -> None:
+    """Give back to the system the memory DuckDB has freed. Its allocator (jemalloc, linked
+    into the duckdb module) keeps freed pages for later, and DuckDB asks it to let go only
+    after a query that used more than allocator_flush_threshold (128 MiB); the assembly's
+    many smaller queries left a main process of 12,800 files 50 MiB larger than one of 200
+    (BENCHMARKS.md, "Archives at scale"). A duckdb built without jemalloc has nothing to give."""
+    import ctypes
+
+    import _duckdb
+
+    try:
+        mallctl = ctypes.CDLL(_duckdb.__file__).duckdb_je_mallctl
+    except (OSError, AttributeError):
+        return
+    mallctl.argtypes = [ctypes.c_char_p, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_size_t]
+    mallctl(f"arena.{_ALL_ARENAS}.purge".encode(), None, None, None, 0)
+
+
 def _write_duckdb(parquet: dict[str, Path], path: Path) -> None:
-    longest = max((pc.max(pc.binary_length(batch.column(0))).as_py() or 0 for batch in
-                   pq.ParquetFile(parquet["doc_text"]).iter_batches(batch_size=256, columns=["text"])), default=0)
     con = duckdb.connect(str(path))
     try:
-        con.execute(f"SET memory_limit = '{DUCKDB_WRITE_MIB + 8 * longest // 2**20}MB'")
         con.execute("SET threads = 1")
+        # The longest text sets the memory a row group of doc_text needs; DuckDB measures it
+        # streaming (pyarrow, batch by batch, kept tens of MiB of a large archive's texts).
+        longest = con.execute("SELECT coalesce(max(strlen(text)), 0) FROM read_parquet(?)",
+                              [str(parquet["doc_text"])]).fetchall()[0][0]
+        con.execute(f"SET memory_limit = '{DUCKDB_WRITE_MIB + 8 * longest // 2**20}MB'")
         # One transaction: a commit per statement would write (and sync) the log each time.
         con.execute("BEGIN")
         for name, source in parquet.items():
@@ -165,6 +186,7 @@ def _write_duckdb(parquet: dict[str, Path], path: Path) -> None:
         con.execute("COMMIT")
     finally:
         con.close()
+        release_duckdb_memory()
 
 
 def _write_csv(source: Path, path: Path) -> None:

@@ -67,14 +67,21 @@ def recurring_in_group(problems: list[dict], keys: list[dict]) -> list[tuple[str
     return list(repeated(problems, keys))
 
 
-def rows_of_findings(found: list[tuple[str, Finding]], rows_of_doc) -> list[dict]:
-    """checks rows of recurring_in_group's findings; `rows_of_doc(doc_ids)` returns the
-    documents, doc_text and sections rows of those documents, by doc_id."""
+def rows_of_findings(found: list[tuple[str, Finding]], rows_of_docs) -> list[dict]:
+    """checks rows of recurring_in_group's findings; `rows_of_docs(doc_ids)` yields
+    (doc_id, {table: rows}) with the documents, doc_text and sections rows of those documents,
+    one document at a time (an archive's texts are never all held)."""
     if not found:
         return []
-    docs = rows_of_doc(sorted({doc_id for doc_id, _ in found}))
-    facts = {doc_id: Facts.of(rows) for doc_id, rows in docs.items()}
-    rows = [facts[doc_id].row(RECURRING_PROBLEM, finding) for doc_id, finding in found if doc_id in facts]
+    by_doc: dict[str, list[Finding]] = {}
+    for doc_id, finding in found:
+        by_doc.setdefault(doc_id, []).append(finding)
+    rows = []
+    for doc_id, doc_rows in rows_of_docs(sorted(by_doc)):
+        if doc_rows.get("documents"):
+            # Byte-identical copies share a doc_id: the first (in path order) holds the facts.
+            facts = Facts.of({**doc_rows, "documents": doc_rows["documents"][:1]})
+            rows += [facts.row(RECURRING_PROBLEM, finding) for finding in by_doc[doc_id]]
     return sorted(rows, key=_across_order)
 
 

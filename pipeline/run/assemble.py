@@ -22,6 +22,9 @@ from pipeline.core.schema import TABLES, columns
 from pipeline.run.parts import PER_DOCUMENT, Entry, Parts
 
 BATCH_ROWS = 2048
+# Rows of a table of whole texts taken, and written as one row group, at a time: a row group
+# of 2,048 reports held some 100 MiB, in this process and in every reader of the file.
+TEXT_BATCH_ROWS = 64
 # Parts whose rows of one table are kept while gathering: parts are written in about the
 # order of the paths, so rows in that order come from one or two parts at a time.
 _PARTS_CACHED = 8
@@ -50,8 +53,13 @@ def assemble(parts: Parts, live: list[Entry], folder: Path, aliases: Path | str 
         used = {e.part for e in live}
         for table in PER_DOCUMENT:
             files = [str(p) for p in parts.files(table, used)]
-            source = (f"(SELECT * FROM read_parquet({files!r}, file_row_number = true) "
-                      f"SEMI JOIN live USING (_part, _file))" if files else _empty(table))
+            # Only the documents are matched against the live entries: every other row is
+            # one of a live document's when its (part, source, file) is in `rank`, and a
+            # sort behind two joins could not spill (it ran out of memory at 12,800 files
+            # under a quarter of the limit).
+            live_only = " SEMI JOIN live USING (_part, _file)" if table == "documents" else ""
+            source = (f"(SELECT * FROM read_parquet({files!r}, file_row_number = true){live_only})"
+                      if files else _empty(table))
             con.execute(f'CREATE TEMP VIEW "raw_{table}" AS SELECT * FROM {source}')
         con.execute("""
             CREATE TEMP TABLE dup AS
@@ -59,22 +67,25 @@ def assemble(parts: Parts, live: list[Entry], folder: Path, aliases: Path | str 
                 SELECT source_path, min(source_path) OVER (PARTITION BY sha256) AS first
                 FROM raw_documents WHERE status <> 'error' AND sha256 IS NOT NULL)
             WHERE source_path <> first""")
-        # Every result has one documents row: its rank orders the rows of every table, so
-        # that sorting them compares integers, not paths.
+        # Every live result has one documents row: its rank orders the rows of every table,
+        # so that sorting them compares integers, not paths.
         con.execute("""
             CREATE TEMP TABLE rank AS
-            SELECT _source, _file, row_number() OVER (ORDER BY _source, _file) AS _rank FROM raw_documents""")
+            SELECT _part, _source, _file, row_number() OVER (ORDER BY _source, _file) AS _rank
+            FROM raw_documents""")
         for table in PER_DOCUMENT:
             path = folder / f"{table}.parquet"
             if table == "documents":
-                _write(con, table, _select(table), path)
+                _write(con, table, _documents_query(), path)
             else:
                 _gather(con, parts, table, path)
+        store.release_duckdb_memory()
         started = time.perf_counter()
         _align(con, folder, aliases)
         return time.perf_counter() - started
     finally:
         con.close()
+        store.release_duckdb_memory()
 
 
 def _align(con: duckdb.DuckDBPyConnection, folder: Path, aliases: Path | str | None) -> None:
@@ -88,6 +99,7 @@ def _align(con: duckdb.DuckDBPyConnection, folder: Path, aliases: Path | str | N
     with _Rows(folder / "indicator_keys.parquet", "indicator_keys") as out:
         for (dept, project), rows in _groups(con, folder / "indicators.parquet", "indicators", doc_keys):
             out.extend(align_indicator_group(dept, project, rows, doc_keys))
+    store.release_duckdb_memory()
     recurring, repeated = [], []
     with _Rows(folder / "problem_keys.parquet", "problem_keys") as out:
         for (dept, project), rows in _groups(con, folder / "problems.parquet", "problems", doc_keys):
@@ -95,25 +107,58 @@ def _align(con: duckdb.DuckDBPyConnection, folder: Path, aliases: Path | str | N
             out.extend(keys)
             recurring += found  # one row per recurring problem: few
             repeated += checks.recurring_in_group(rows, keys)
+    store.release_duckdb_memory()
     pq.write_table(store.to_arrow("problem_recurrence", sort_recurring(recurring)),
                    folder / "problem_recurrence.parquet")
     _append(folder / "checks.parquet", checks.rows_of_findings(repeated, lambda ids: _rows_of_docs(con, folder, ids)))
 
 
+_DOC_TABLES = ("documents", "doc_text", "sections")
+
+
 def _rows_of_docs(con: duckdb.DuckDBPyConnection, folder: Path,
-                  doc_ids: list[str]) -> dict[str, dict[str, list[dict]]]:
-    """The documents, doc_text and sections rows of a few documents, from the staged tables."""
-    found: dict[str, dict[str, list[dict]]] = {}
-    con.register("wanted", pa.table({"doc_id": doc_ids}))
+                  doc_ids: list[str]) -> Iterator[tuple[str, dict[str, list[dict]]]]:
+    """The documents, doc_text and sections rows of some documents (those with a finding
+    across years), one document at a time by doc_id: DuckDB sorts those documents' rows, and
+    spills them past its memory limit; Python holds one document's rows and text at a time,
+    however many of an archive's reports repeat a problem."""
+    wanted = pa.table({"doc_id": doc_ids})
+    cursors = [con.cursor() for _ in _DOC_TABLES]  # one open result each
     try:
-        for table in ("documents", "doc_text", "sections"):
-            rows = con.sql("SELECT t.* FROM read_parquet(?) t SEMI JOIN wanted USING (doc_id)",
-                           params=[str(folder / f"{table}.parquet")]).to_arrow_table().to_pylist()
-            for row in rows:
-                found.setdefault(row["doc_id"], {}).setdefault(table, []).append(row)
+        streams = []
+        for cursor, table in zip(cursors, _DOC_TABLES):
+            cursor.register("wanted", wanted)
+            streams.append(_by_doc(cursor, folder / f"{table}.parquet"))
+        heads = [next(stream, None) for stream in streams]
+        while heads[0] is not None:
+            doc_id, rows = heads[0][0], {}
+            for k, table in enumerate(_DOC_TABLES):
+                while heads[k] is not None and heads[k][0] < doc_id:
+                    heads[k] = next(streams[k], None)
+                if heads[k] is not None and heads[k][0] == doc_id:
+                    rows[table] = heads[k][1]
+                    heads[k] = next(streams[k], None)
+            yield doc_id, rows
     finally:
-        con.unregister("wanted")
-    return {doc_id: rows for doc_id, rows in found.items() if rows.get("documents")}
+        for cursor in cursors:
+            cursor.close()
+
+
+def _by_doc(cursor: duckdb.DuckDBPyConnection, path: Path) -> Iterator[tuple[str, list[dict]]]:
+    """(doc_id, its rows in the table's order) of the wanted documents, by doc_id."""
+    reader = cursor.sql("SELECT t.* EXCLUDE (file_row_number) FROM read_parquet(?, file_row_number = true) t "
+                        "SEMI JOIN wanted USING (doc_id) ORDER BY t.doc_id, t.file_row_number",
+                        params=[str(path)]).to_arrow_reader(TEXT_BATCH_ROWS)
+    doc_id, rows = None, []
+    for batch in reader:
+        for row in batch.to_pylist():
+            if row["doc_id"] != doc_id and rows:
+                yield doc_id, rows
+                rows = []
+            doc_id = row["doc_id"]
+            rows.append(row)
+    if rows:
+        yield doc_id, rows
 
 
 def _append(path: Path, rows: list[dict]) -> None:
@@ -185,16 +230,14 @@ def _empty(table: str) -> str:
            f"NULL::INTEGER AS _row, NULL::BIGINT AS file_row_number WHERE false)"
 
 
-def _select(table: str) -> str:
-    cols = [f't."{c}"' for c in columns(table)]
-    if table == "documents":
-        cols[columns(table).index("warnings")] = f"""CASE WHEN dup.first IS NULL THEN t.warnings
-            WHEN coalesce(t.warnings, '') = '' THEN {_NOTE}
-            ELSE t.warnings || '; ' || {_NOTE} END AS warnings"""
-        join = "LEFT JOIN dup ON t.source_path = dup._source"
-    else:
-        join = "" if table in _KEPT_FOR_COPIES else "ANTI JOIN dup ON t._source = dup._source"
-    return f'SELECT {", ".join(cols)} FROM "raw_{table}" t {join} ORDER BY t._source, t._file, t._row'
+def _documents_query() -> str:
+    """The live documents in path order, a copy's warnings saying where its facts are."""
+    cols = [f't."{c}"' for c in columns("documents")]
+    cols[columns("documents").index("warnings")] = f"""CASE WHEN dup.first IS NULL THEN t.warnings
+        WHEN coalesce(t.warnings, '') = '' THEN {_NOTE}
+        ELSE t.warnings || '; ' || {_NOTE} END AS warnings"""
+    return (f'SELECT {", ".join(cols)} FROM raw_documents t LEFT JOIN dup ON t.source_path = dup._source '
+            f'ORDER BY t._source, t._file, t._row')
 
 
 def _gather(con: duckdb.DuckDBPyConnection, parts: Parts, table: str, path: Path) -> None:
@@ -202,8 +245,8 @@ def _gather(con: duckdb.DuckDBPyConnection, parts: Parts, table: str, path: Path
     the rows are taken from the parts a stretch at a time, so that no sort holds the text."""
     join = "" if table in _KEPT_FOR_COPIES else "ANTI JOIN dup ON t._source = dup._source"
     order = con.sql(f"""
-        SELECT t._part, t.file_row_number FROM "raw_{table}" t JOIN rank USING (_source, _file) {join}
-        ORDER BY rank._rank, t._row""").to_arrow_reader(BATCH_ROWS)
+        SELECT t._part, t.file_row_number FROM "raw_{table}" t JOIN rank USING (_part, _source, _file) {join}
+        ORDER BY rank._rank, t._row""").to_arrow_reader(TEXT_BATCH_ROWS if table == "doc_text" else BATCH_ROWS)
     schema, cols = store.arrow_schema(table), columns(table)
     cache: OrderedDict[str, pa.Table] = OrderedDict()
 
