@@ -38,6 +38,10 @@ from copies import copies  # scripts/copies.py
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 JIXIAO = str(Path(sys.executable).parent / "jixiao")
+# The console script imports its entry from the installed code; a --before checkout may name
+# it differently (pipeline.cli:app before the command left through os._exit): its own entry.
+_BEFORE_ENTRY = ("import sys, pipeline.cli as cli; sys.argv[0] = 'jixiao'; "
+                 "(getattr(cli, 'main', None) or cli.app)()")
 
 PYPDFIUM2_TEXT = """
 import sys, pypdfium2
@@ -81,6 +85,8 @@ def timed(command: list[str], repeats: int, code: Path | None = None) -> Timing:
     """Median wall and CPU (user + system) seconds of `command` as a process of its own;
     with `code`, the pipeline is imported from that checkout."""
     env = None if code is None else {**os.environ, "PYTHONPATH": str(code)}
+    if code is not None and command[0] == JIXIAO:
+        command = [sys.executable, "-c", _BEFORE_ENTRY, *command[1:]]
     walls, cpus = [], []
     for _ in range(repeats):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
