@@ -150,9 +150,9 @@ def extract_to(
         reused, to_read, shas = _plan(found.files, parts.entries(), version)
         if on_start:
             on_start(len(to_read))
-        writer = PartWriter(parts, version)
+        # The memory pool must be set before a part is written; results are buffered meanwhile.
+        writer = PartWriter(parts, version, before_write=loading.join)
         for path, results in map_files(to_read, work, jobs, executor, scheduler):
-            loading.join()  # done by now, but the memory pool must be set before a part is written
             writer.add(path, shas.get(path), results)
             if on_file_done:
                 on_file_done(path, results)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from pipeline.core.schema import ALIGNMENT_TABLES, TABLES
 from pipeline.run.results import FileResult
@@ -101,8 +101,10 @@ class PartWriter:
     """Buffers results and writes them a part at a time (FLUSH_FILES, FLUSH_CHARS): memory
     stays bounded whatever the size of the archive."""
 
-    def __init__(self, parts: Parts, version: str) -> None:
-        self.parts, self.version = parts, version
+    def __init__(self, parts: Parts, version: str, before_write: Callable[[], None] = lambda: None) -> None:
+        # `before_write`: waits for what a part needs loaded (preload.py), so that results
+        # are taken (and more files sent to read) while it loads.
+        self.parts, self.version, self.before_write = parts, version, before_write
         self.written: list[Entry] = []
         self._pending: list[tuple[str, str | None, list[FileResult]]] = []
         self._chars = 0
@@ -121,6 +123,7 @@ class PartWriter:
     def flush(self) -> None:
         if not self._pending:
             return
+        self.before_write()
         import pyarrow as pa
         import pyarrow.parquet as pq
 
