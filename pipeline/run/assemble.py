@@ -8,6 +8,8 @@ from __future__ import annotations
 import time
 from collections import OrderedDict
 from collections.abc import Iterator
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 
 import duckdb
@@ -149,16 +151,13 @@ def _by_doc(cursor: duckdb.DuckDBPyConnection, path: Path) -> Iterator[tuple[str
     reader = cursor.sql("SELECT t.* EXCLUDE (file_row_number) FROM read_parquet(?, file_row_number = true) t "
                         "SEMI JOIN wanted USING (doc_id) ORDER BY t.doc_id, t.file_row_number",
                         params=[str(path)]).to_arrow_reader(TEXT_BATCH_ROWS)
-    doc_id, rows = None, []
+    for doc_id, rows in groupby(_rows(reader), key=itemgetter("doc_id")):
+        yield doc_id, list(rows)
+
+
+def _rows(reader: pa.RecordBatchReader) -> Iterator[dict]:
     for batch in reader:
-        for row in batch.to_pylist():
-            if row["doc_id"] != doc_id and rows:
-                yield doc_id, rows
-                rows = []
-            doc_id = row["doc_id"]
-            rows.append(row)
-    if rows:
-        yield doc_id, rows
+        yield from batch.to_pylist()
 
 
 def _append(path: Path, rows: list[dict]) -> None:
@@ -184,17 +183,11 @@ def _groups(con: duckdb.DuckDBPyConnection, path: Path, table: str,
             FROM read_parquet(?, file_row_number = true) t LEFT JOIN doc_keys k USING (doc_id)
             ORDER BY coalesce(k._dept, ''), coalesce(k._project, ''), k._dept IS NOT NULL,
                      k._project IS NOT NULL, t.file_row_number""", params=[str(path)]).to_arrow_reader(BATCH_ROWS)
-        group, rows = None, []
-        for batch in reader:
-            for row in batch.to_pylist():
-                key = (row.pop("_dept"), row.pop("_project"))
-                if key != group and rows:
-                    yield group, rows
-                    rows = []
-                group = key
-                rows.append(row)
-        if rows:
-            yield group, rows
+        for key, run in groupby(_rows(reader), key=itemgetter("_dept", "_project")):
+            rows = list(run)
+            for row in rows:
+                del row["_dept"], row["_project"]
+            yield key, rows
     finally:
         con.unregister("doc_keys")
 
