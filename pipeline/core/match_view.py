@@ -16,6 +16,8 @@ import importlib.resources
 import re
 from functools import lru_cache
 
+from pipeline.core.recent import LONG, Recent
+
 _FULLWIDTH_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FULLWIDTH_FOLD[0x3000] = 0x20
 
@@ -35,23 +37,15 @@ PINYIN_NOTE = re.compile(
 
 
 # A document's whole text is viewed by several readers (its match_text, find_money, the
-# quantities): the views of the last few long texts are kept. Keyed by content, so a text
-# read again is viewed again only when it left the window.
-_LONG = 500
-_RECENT = 4
-_recent: dict[str, str] = {}
+# quantities).
+_views: Recent[str, str] = Recent()
 
 
 def match_view(text: str) -> str:
     """`text` as vocabulary is matched on it; always the same length as `text`."""
-    if len(text) < _LONG:
+    if len(text) < LONG:
         return _view(text)
-    view = _recent.get(text)
-    if view is None:
-        view = _recent[text] = _view(text)
-        if len(_recent) > _RECENT:
-            del _recent[next(iter(_recent))]
-    return view
+    return _views.get(text, lambda: _view(text))
 
 
 def _view(text: str) -> str:

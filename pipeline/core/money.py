@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from pipeline.core.first_chars import guarded
 from pipeline.core.match_view import match_view
+from pipeline.core.recent import LONG, Recent
 
 from pipeline.core.numbers import (
     CAPTION_UNIT_WORDS, CN_DIGIT, GAP, MONEY_UNITS, MULTIPLIERS, NOT_A_CN_COUNT_AFTER, NOT_AN_AMOUNT_AFTER,
@@ -72,23 +73,14 @@ def find_money(text: str, default_unit: str | None = None) -> list[MoneyMatch]:
     return [MoneyMatch(m.start, m.end, text[m.start:m.end], m.amount_yuan, m.unit, m.approx) for m in found]
 
 
-# Budgets read a document's amounts twice (to tell a table's unit, and in its prose): the
-# matches in the last few long views are kept, keyed by the view's content.
-_LONG = 500
-_RECENT = 4
-_recent: dict[tuple[str, str | None], tuple[MoneyMatch, ...]] = {}
+# Budgets read a document's amounts twice (to tell a table's unit, and in its prose).
+_amounts: Recent[tuple[str, str | None], tuple[MoneyMatch, ...]] = Recent()
 
 
 def _money_in_view(view: str, default_unit: str | None) -> tuple[MoneyMatch, ...]:
-    if len(view) < _LONG:
+    if len(view) < LONG:
         return _scan(view, default_unit)
-    key = (view, default_unit)
-    found = _recent.get(key)
-    if found is None:
-        found = _recent[key] = _scan(view, default_unit)
-        if len(_recent) > _RECENT:
-            del _recent[next(iter(_recent))]
-    return found
+    return _amounts.get((view, default_unit), lambda: _scan(view, default_unit))
 
 
 def _scan(view: str, default_unit: str | None) -> tuple[MoneyMatch, ...]:

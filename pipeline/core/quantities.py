@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from pipeline.core.first_chars import guarded
 from pipeline.core.match_view import match_view
+from pipeline.core.recent import LONG, Recent
 
 from pipeline.core.money import MONEY_RE, money_match
 from pipeline.core.numbers import (
@@ -81,21 +82,13 @@ class PercentMatch:
 # --- quantities -----------------------------------------------------------------------
 def find_quantities(text: str) -> list[QuantityMatch]:
     """Counted quantities: "350余份", "两个", "13万人次", "3-5个", "约1000㎡", "近百人"."""
-    if len(text) < _LONG:
+    if len(text) < LONG:
         return _quantities(text)
-    found = _recent.get(text)
-    if found is None:
-        found = _recent[text] = tuple(_quantities(text))
-        if len(_recent) > _RECENT:
-            del _recent[next(iter(_recent))]
-    return list(found)
+    return list(_found.get(text, lambda: tuple(_quantities(text))))
 
 
-# Counts and the indicators' result sentences read a document's quantities both: those of the
-# last few long texts are kept, keyed by the text's content (as money.py keeps amounts).
-_LONG = 500
-_RECENT = 4
-_recent: dict[str, tuple[QuantityMatch, ...]] = {}
+# Counts and the indicators' result sentences both read a document's quantities.
+_found: Recent[str, tuple[QuantityMatch, ...]] = Recent()
 
 
 def _quantities(text: str) -> list[QuantityMatch]:
