@@ -18,7 +18,7 @@ import pyarrow.parquet as pq
 
 from pipeline import checks, store
 from pipeline.align.compare import document_keys
-from pipeline.align.keys import align_indicator_group, read_aliases
+from pipeline.align.keys import align_indicator_group, group_order, read_aliases
 from pipeline.align.problems import recurrence_of, sort_recurring
 from pipeline.core.schema import TABLES, columns
 from pipeline.run.parts import PER_DOCUMENT, Entry, Parts
@@ -171,23 +171,25 @@ def _append(path: Path, rows: list[dict]) -> None:
 def _groups(con: duckdb.DuckDBPyConnection, path: Path, table: str,
             doc_keys: dict) -> Iterator[tuple[tuple, list[dict]]]:
     """Rows of a staged table by (department_key, project_key) of their document, groups in
-    the order of group_order, rows in the table's order within a group. The connection
-    serves nothing else until the last group is taken."""
-    keys = pa.table({"doc_id": list(doc_keys), "_dept": [k[0] for k in doc_keys.values()],
-                     "_project": [k[1] for k in doc_keys.values()]})
+    the order of group_order (a key of None before an empty one), rows in the table's order
+    within a group. DuckDB sorts the rows by their group's number, not by the keys' text.
+    The connection serves nothing else until the last group is taken."""
+    of_doc = [(k[0], k[1]) for k in doc_keys.values()]
+    groups = sorted({*of_doc, (None, None)}, key=lambda g: (*group_order(g), g[0] is not None, g[1] is not None))
+    number = {group: i for i, group in enumerate(groups)}
+    keys = pa.table({"doc_id": list(doc_keys), "_group": [number[g] for g in of_doc]})
     cols = ", ".join(f't."{c}"' for c in ALIGN_COLUMNS[table])
     con.register("doc_keys", keys)
     try:
         reader = con.sql(f"""
-            SELECT {cols}, k._dept, k._project
+            SELECT {cols}, coalesce(k._group, {number[None, None]}) AS _group
             FROM read_parquet(?, file_row_number = true) t LEFT JOIN doc_keys k USING (doc_id)
-            ORDER BY coalesce(k._dept, ''), coalesce(k._project, ''), k._dept IS NOT NULL,
-                     k._project IS NOT NULL, t.file_row_number""", params=[str(path)]).to_arrow_reader(BATCH_ROWS)
-        for key, run in groupby(_rows(reader), key=itemgetter("_dept", "_project")):
+            ORDER BY _group, t.file_row_number""", params=[str(path)]).to_arrow_reader(BATCH_ROWS)
+        for group, run in groupby(_rows(reader), key=itemgetter("_group")):
             rows = list(run)
             for row in rows:
-                del row["_dept"], row["_project"]
-            yield key, rows
+                del row["_group"]
+            yield groups[group], rows
     finally:
         con.unregister("doc_keys")
 
