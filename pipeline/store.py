@@ -17,6 +17,7 @@ import shutil
 import tempfile
 from contextlib import contextmanager
 from decimal import ROUND_HALF_EVEN, Decimal
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -156,16 +157,24 @@ def release_duckdb_memory() -> None:
     after a query that used more than allocator_flush_threshold (128 MiB); the assembly's
     many smaller queries left a main process of 12,800 files 50 MiB larger than one of 200
     (BENCHMARKS.md, "Archives at scale"). A duckdb built without jemalloc has nothing to give."""
+    mallctl = _jemalloc_mallctl()
+    if mallctl is not None:
+        mallctl(f"arena.{_ALL_ARENAS}.purge".encode(), None, None, None, 0)
+
+
+@lru_cache(maxsize=1)
+def _jemalloc_mallctl():
+    """jemalloc's mallctl inside the duckdb module, typed once; None where it has none."""
     import ctypes
 
-    import _duckdb
-
     try:
+        import _duckdb
+
         mallctl = ctypes.CDLL(_duckdb.__file__).duckdb_je_mallctl
-    except (OSError, AttributeError):
-        return
+    except (ImportError, OSError, AttributeError):
+        return None
     mallctl.argtypes = [ctypes.c_char_p, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_size_t]
-    mallctl(f"arena.{_ALL_ARENAS}.purge".encode(), None, None, None, 0)
+    return mallctl
 
 
 def _write_duckdb(parquet: dict[str, Path], path: Path) -> None:
