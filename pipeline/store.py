@@ -41,7 +41,11 @@ CSV_BATCH_ROWS = 2000
 # machine's memory, would let the peak memory of a run grow with the archive. Writing the
 # DuckDB file needs room for the longest text of the set, a few times over.
 DUCKDB_MEMORY = "128MB"
-DUCKDB_WRITE_MIB = 32
+DUCKDB_WRITE_MIB = 16
+# Rows of a row group in the DuckDB file (DuckDB's default 122,880): at 8,192 a write of
+# 12,800 reports peaked 15 MiB lower, its file 19 % larger (BENCHMARKS.md, "Archives at
+# scale"): at 122,880 rows the widest table needed more than 16 MB, at 8,192 less than 8.
+DUCKDB_ROW_GROUP = 8192
 _FEN = Decimal("0.01")
 # jemalloc's "all arenas" index (MALLCTL_ARENAS_ALL).
 _ALL_ARENAS = 4096
@@ -151,15 +155,20 @@ def _move_in(folder: Path, out: Path) -> None:
     shutil.rmtree(folder)
 
 
-def release_duckdb_memory() -> None:
-    """Give back to the system the memory DuckDB has freed. Its allocator (jemalloc, linked
-    into the duckdb module) keeps freed pages for later, and DuckDB asks it to let go only
-    after a query that used more than allocator_flush_threshold (128 MiB); the assembly's
+def release_memory() -> None:
+    """Give back to the system the memory that this process has freed but its allocators
+    keep for later. DuckDB's allocator (jemalloc, linked into the duckdb module) lets go only
+    after a query that used more than allocator_flush_threshold (128 MiB): the assembly's
     many smaller queries left a main process of 12,800 files 50 MiB larger than one of 200
-    (BENCHMARKS.md, "Archives at scale"). A duckdb built without jemalloc has nothing to give."""
+    (BENCHMARKS.md, "Archives at scale"). glibc's malloc (behind pyarrow's system pool and
+    Python's larger objects) returns only the top of its heaps by itself; malloc_trim also
+    returns the free pages inside them. Where neither allocator is present this does nothing."""
     mallctl = _jemalloc_mallctl()
     if mallctl is not None:
         mallctl(f"arena.{_ALL_ARENAS}.purge".encode(), None, None, None, 0)
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
 
 
 @lru_cache(maxsize=1)
@@ -177,15 +186,46 @@ def _jemalloc_mallctl():
     return mallctl
 
 
+@lru_cache(maxsize=1)
+def _malloc_trim():
+    """glibc's malloc_trim, typed once; None under another C library (musl, macOS)."""
+    import ctypes
+
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except (OSError, AttributeError):
+        return None
+    trim.argtypes, trim.restype = [ctypes.c_size_t], ctypes.c_int
+    return trim
+
+
 def _write_duckdb(parquet: dict[str, Path], path: Path) -> None:
-    con = duckdb.connect(str(path))
+    """The DuckDB file of the set, under a small memory limit; a set that needs more (rows far
+    wider than a report's) is written again under the assembly's limit rather than lost."""
+    try:
+        _fill_duckdb(parquet, path, DUCKDB_WRITE_MIB)
+    except (duckdb.OutOfMemoryException, duckdb.TransactionException):
+        # A commit that could not pin a block is a TransactionException; any other cause
+        # fails again below and is raised from there.
+        for leftover in (path, path.with_name(path.name + ".wal")):
+            leftover.unlink(missing_ok=True)
+        _fill_duckdb(parquet, path, int(DUCKDB_MEMORY.removesuffix("MB")))
+
+
+def _fill_duckdb(parquet: dict[str, Path], path: Path, base_mib: int) -> None:
+    con = duckdb.connect()
     try:
         con.execute("SET threads = 1")
+        # DuckDB holds a table's new rows in memory until a row group is full: at its default
+        # of 122,880 rows the write's peak grew with the archive (BENCHMARKS.md, "Archives
+        # at scale").
+        con.execute(f"ATTACH ? AS tables (ROW_GROUP_SIZE {DUCKDB_ROW_GROUP})", [str(path)])
+        con.execute("USE tables")
         # The longest text sets the memory a row group of doc_text needs; DuckDB measures it
         # streaming (pyarrow, batch by batch, kept tens of MiB of a large archive's texts).
         longest = con.execute("SELECT coalesce(max(strlen(text)), 0) FROM read_parquet(?)",
                               [str(parquet["doc_text"])]).fetchall()[0][0]
-        con.execute(f"SET memory_limit = '{DUCKDB_WRITE_MIB + 8 * longest // 2**20}MB'")
+        con.execute(f"SET memory_limit = '{base_mib + 8 * longest // 2**20}MB'")
         # One transaction: a commit per statement would write (and sync) the log each time.
         con.execute("BEGIN")
         for name, source in parquet.items():
@@ -195,7 +235,7 @@ def _write_duckdb(parquet: dict[str, Path], path: Path) -> None:
         con.execute("COMMIT")
     finally:
         con.close()
-        release_duckdb_memory()
+        release_memory()
 
 
 def _write_csv(source: Path, path: Path) -> None:

@@ -157,7 +157,7 @@ def test_store_duckdb_buffer_grows_with_the_longest_text(tmp_path, monkeypatch):
     assert con.execute("SELECT length(text) FROM doc_text").fetchone() == (3_000_000,)
 
 
-def test_release_duckdb_memory_gives_freed_pages_back():
+def test_release_memory_gives_freed_pages_back():
     """DuckDB's allocator keeps what a query freed; the assembly asks it to let go."""
     import psutil
 
@@ -167,6 +167,59 @@ def test_release_duckdb_memory_gives_freed_pages_back():
     con.execute("CREATE TABLE t AS SELECT range AS x, repeat('绩效', 40) AS s FROM range(1000000)")
     con.execute("DROP TABLE t")
     held = rss()
-    store.release_duckdb_memory()
+    store.release_memory()
     assert held - rss() > 50 * 2**20
     con.close()
+
+
+@pytest.mark.skipif(store._malloc_trim() is None, reason="not glibc")
+def test_release_memory_trims_free_pages_inside_the_heap():
+    """glibc returns only the top of a heap by itself: memory freed below a chunk still in
+    use stays with the process until malloc_trim."""
+    import ctypes
+
+    import psutil
+
+    libc = ctypes.CDLL(None)
+    libc.malloc.restype, libc.malloc.argtypes = ctypes.c_void_p, [ctypes.c_size_t]
+    libc.free.argtypes = [ctypes.c_void_p]
+    rss = lambda: psutil.Process().memory_info().rss  # noqa: E731
+    chunks = [libc.malloc(1024) for _ in range(100_000)]
+    for chunk in chunks:
+        ctypes.memset(chunk, 1, 1024)
+    for chunk in chunks[:-1]:  # the last one holds the top of the heap
+        libc.free(chunk)
+    held = rss()
+    store.release_memory()
+    released = held - rss()
+    libc.free(chunks[-1])
+    assert released > 50 * 2**20
+
+
+def test_store_duckdb_file_keeps_row_groups_small(tmp_path):
+    """The DuckDB file is written a row group of DUCKDB_ROW_GROUP rows at a time, so that the
+    write holds no more than that many new rows of a table, however large the archive."""
+    rows = [{"doc_id": f"d{i}", "name": f"指标{i}", "char_start": i} for i in range(2 * store.DUCKDB_ROW_GROUP + 1)]
+    store.write({"indicators": rows}, tmp_path)
+    con = duckdb.connect(str(tmp_path / store.DUCKDB_FILE), read_only=True)
+    assert con.execute("SELECT count(DISTINCT row_group_id) FROM pragma_storage_info('indicators')").fetchone() == (3,)
+    assert con.execute("SELECT count(*), max(char_start) FROM indicators").fetchone() == (len(rows), len(rows) - 1)
+
+
+def test_store_duckdb_write_retries_under_a_larger_limit(tmp_path, monkeypatch):
+    """A set that does not fit the write's small memory limit is written again under the
+    assembly's limit: the run keeps its DuckDB file instead of failing at the end."""
+    monkeypatch.setattr(store, "DUCKDB_WRITE_MIB", 1)
+    limits, fill = [], store._fill_duckdb
+
+    def spy(parquet, path, base_mib):
+        limits.append(base_mib)
+        return fill(parquet, path, base_mib)
+
+    monkeypatch.setattr(store, "_fill_duckdb", spy)
+    rows = [{"doc_id": f"d{i}", "name": "指标" * 20, "raw": "x" * 50, "char_start": i} for i in range(20_000)]
+    store.write({"indicators": rows}, tmp_path)
+    assert limits == [1, int(store.DUCKDB_MEMORY.removesuffix("MB"))]
+    con = duckdb.connect(str(tmp_path / store.DUCKDB_FILE), read_only=True)
+    assert con.execute("SELECT count(*) FROM indicators").fetchone() == (20_000,)
+    assert not (tmp_path / (store.DUCKDB_FILE + ".wal")).exists()

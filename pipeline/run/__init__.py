@@ -169,8 +169,8 @@ def extract_to(
         live = reused + writer.written
         with store.staged(out) as folder:
             align_seconds = assemble(parts, live, folder, aliases)
-            documents = store.read_rows(folder / "documents.parquet", ["source_path", "status", "error"])
-            summary = {"files": len(documents), "failed": sum(d["status"] == "error" for d in documents),
+            n_files, n_partial, failed = _outcome(folder / "documents.parquet")
+            summary = {"files": n_files, "failed": len(failed),
                        "skipped": n_skipped, "read": n_read, "reused": len(reused),
                        "version": version,
                        "seconds": {"read": round(read_seconds, 2), "align": round(align_seconds, 2),
@@ -182,10 +182,9 @@ def extract_to(
     rows = store.row_counts(out)
     return Extraction(
         out=out, n_files=summary["files"], n_failed=summary["failed"],
-        n_partial=sum(d["status"] == "partial" for d in documents), n_skipped=n_skipped,
+        n_partial=n_partial, n_skipped=n_skipped,
         seconds=time.perf_counter() - started, rows=rows,
-        failures=sorted((Failure(d["source_path"], d["error"]) for d in documents if d["status"] == "error"),
-                        key=lambda f: f.source_path),
+        failures=sorted((Failure(d["source_path"], d["error"]) for d in failed), key=lambda f: f.source_path),
         n_read=n_read, n_reused=len(reused),
     )
 
@@ -196,6 +195,19 @@ def __getattr__(name: str):
 
         return process_file
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _outcome(documents: Path) -> tuple[int, int, list[dict]]:
+    """(documents, partial ones, the failed ones' source_path and error) of a staged
+    documents table, counted in Arrow: rows of every document, held in Python through the
+    write of the DuckDB file, were 4 MiB of a 12,800-file run's peak."""
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(documents, columns=["source_path", "status", "error"])
+    status = table.column("status")
+    failed = table.filter(pc.equal(status, "error")).select(["source_path", "error"]).to_pylist()
+    return table.num_rows, pc.sum(pc.equal(status, "partial")).as_py() or 0, failed
 
 
 def _plan(files: list[Path], entries: list[Entry], version: str) -> tuple[list[Entry], list[Path], dict[Path, str | None]]:

@@ -81,13 +81,13 @@ def assemble(parts: Parts, live: list[Entry], folder: Path, aliases: Path | str 
                 _write(con, table, _documents_query(), path)
             else:
                 _gather(con, parts, table, path)
-        store.release_duckdb_memory()
+        store.release_memory()
         started = time.perf_counter()
         _align(con, folder, aliases)
         return time.perf_counter() - started
     finally:
         con.close()
-        store.release_duckdb_memory()
+        store.release_memory()
 
 
 def _align(con: duckdb.DuckDBPyConnection, folder: Path, aliases: Path | str | None) -> None:
@@ -101,7 +101,7 @@ def _align(con: duckdb.DuckDBPyConnection, folder: Path, aliases: Path | str | N
     with _Rows(folder / "indicator_keys.parquet", "indicator_keys") as out:
         for (dept, project), rows in _groups(con, folder / "indicators.parquet", "indicators", doc_keys):
             out.extend(align_indicator_group(dept, project, rows, doc_keys))
-    store.release_duckdb_memory()
+    store.release_memory()
     recurring, repeated = [], []
     with _Rows(folder / "problem_keys.parquet", "problem_keys") as out:
         for (dept, project), rows in _groups(con, folder / "problems.parquet", "problems", doc_keys):
@@ -109,7 +109,7 @@ def _align(con: duckdb.DuckDBPyConnection, folder: Path, aliases: Path | str | N
             out.extend(keys)
             recurring += found  # one row per recurring problem: few
             repeated += checks.recurring_in_group(rows, keys)
-    store.release_duckdb_memory()
+    store.release_memory()
     pq.write_table(store.to_arrow("problem_recurrence", sort_recurring(recurring)),
                    folder / "problem_recurrence.parquet")
     _append(folder / "checks.parquet", checks.rows_of_findings(repeated, lambda ids: _rows_of_docs(con, folder, ids)))
