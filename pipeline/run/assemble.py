@@ -81,6 +81,9 @@ def assemble(parts: Parts, live: list[Entry], folder: Path, aliases: Path | str 
                 _write(con, table, _documents_query(), path)
             else:
                 _gather(con, parts, table, path)
+        # Alignment reads the staged tables: the copies' and ranks' tables (a row per input
+        # file) would only hold memory through its sorts.
+        con.execute("DROP TABLE dup; DROP TABLE rank")
         store.release_memory()
         started = time.perf_counter()
         _align(con, folder, aliases)
@@ -98,6 +101,9 @@ def _align(con: duckdb.DuckDBPyConnection, folder: Path, aliases: Path | str | N
     del docs
     for name, rows in (("department_keys", departments), ("project_keys", projects)):
         pq.write_table(store.to_arrow(name, rows), folder / f"{name}.parquet")
+    # A row per document each: freed before the groups' sorts, not held through them.
+    del departments, projects, rows
+    store.release_memory()
     with _Rows(folder / "indicator_keys.parquet", "indicator_keys") as out:
         for (dept, project), rows in _groups(con, folder / "indicators.parquet", "indicators", doc_keys):
             out.extend(align_indicator_group(dept, project, rows, doc_keys))
