@@ -126,12 +126,35 @@ def commit(folder: Path, out: Path, csv: bool = False, xlsx: bool = False,
         _write_xlsx({name: pq.read_table(path) for name, path in parquet.items()}, folder / XLSX_FILE)
         names.append(XLSX_FILE)
     rows = {name: pq.ParquetFile(path).metadata.num_rows for name, path in parquet.items()}
-    (folder / MANIFEST).write_text(json.dumps({"tables": rows, **(summary or {})}, ensure_ascii=False, indent=2),
-                                   encoding="utf-8")
+    # The manifest lists the files of the set (is_current checks they are all there).
+    (folder / MANIFEST).write_text(json.dumps({"tables": rows, "set_files": names, **(summary or {})},
+                                              ensure_ascii=False, indent=2), encoding="utf-8")
     names.append(MANIFEST)  # last: its presence says the set before it is complete
     (folder / COMMITTED).write_text(json.dumps({"files": names, "csv": csv}), encoding="utf-8")
     _move_in(folder, Path(out))
     return [Path(out) / name for name in names]
+
+
+def is_current(out: Path, inputs: str) -> bool:
+    """Whether `out` holds a complete set (every table, the DuckDB file, the CSV/XLSX files
+    its run wrote) made from `inputs`, the key its manifest records."""
+    out = Path(out)
+    recover(out)
+    try:
+        manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+        plan = manifest.get("set_files") or []
+    except (OSError, ValueError, AttributeError):
+        return False
+    return manifest.get("inputs") == inputs and bool(plan) and all((out / name).is_file() for name in plan)
+
+
+def update_manifest(out: Path, summary: dict) -> None:
+    """A new summary in the manifest of the set in `out`, its tables kept (atomic)."""
+    path = Path(out) / MANIFEST
+    manifest = json.loads(path.read_text(encoding="utf-8")) | summary
+    temp = path.with_name(path.name + ".tmp")
+    temp.write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+    os.replace(temp, path)
 
 
 def recover(out: Path) -> None:

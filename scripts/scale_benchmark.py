@@ -6,10 +6,11 @@ Builds archives of N distinct reports with the corpus generator (every copy of t
 archive's 40 reports gets its own region and department, so its own bytes, phrasing and
 doc_id; all .txt, so that reading is cheap and the pipeline's own cost shows), then runs the
 command line as a user would and reports, per N: seconds, documents per second, cost per
-document, peak RSS of the run (the kernel's count) and of the largest worker (polled), and alignment
-time (from the manifest). At the middle size also: an unchanged re-run, a run killed with
-SIGKILL half-way and resumed (its tables compared with the uninterrupted run's), and a run on
-a Dask LocalCluster (`--executor dask`). Machines here are noisy: compare ratios.
+document, peak RSS of the run (the kernel's count) and of the largest worker (polled), and
+alignment time (from the manifest). At the middle size also: an unchanged re-run, a re-run
+after one file changed (the whole set assembled again), a run killed with SIGKILL half-way
+and resumed (its tables compared with the uninterrupted run's), and a run on a Dask
+LocalCluster (`--executor dask`). Machines here are noisy: compare ratios.
 """
 from __future__ import annotations
 
@@ -144,6 +145,11 @@ def main() -> None:
                 continue
             again = extract(archive, tmp / f"out-{n}", args.jobs)
             print(row("unchanged re-run", n, again) + f"   {again['seconds'] / first['seconds']:.0%} of the first")
+            # One file changed: read again, and the whole set assembled and aligned again.
+            changed = sorted(archive.iterdir())[n // 2]
+            changed.write_bytes(changed.read_bytes() + b"\n")
+            one = extract(archive, tmp / f"out-{n}", args.jobs)
+            print(row("one file changed", n, one) + f"   {one['seconds'] / first['seconds']:.0%} of the first")
             killed = extract(archive, tmp / f"killed-{n}", args.jobs, kill_at=n // 2)
             resumed = extract(archive, tmp / f"killed-{n}", args.jobs)
             same = tables_equal(tmp / f"out-{n}", tmp / f"killed-{n}")

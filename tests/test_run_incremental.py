@@ -56,6 +56,43 @@ def test_run_incremental_unchanged_rerun_reads_nothing(folder, tmp_path):
     assert {n: _plain(r) for n, r in _frames(out).items()} == {n: _plain(r) for n, r in before.items()}
 
 
+def _stamps(out: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file() and p.name != store.MANIFEST}
+
+
+def test_run_incremental_unchanged_rerun_keeps_the_tables_and_renews_the_manifest(folder, tmp_path):
+    import json
+
+    out = tmp_path / "out"
+    extract_to([folder], out, jobs=1)
+    stamps = _stamps(out)
+    again = extract_to([folder], out, jobs=1)
+    assert _stamps(out) == stamps, "an unchanged run rewrote a table"
+    manifest = json.loads((out / store.MANIFEST).read_text(encoding="utf-8"))
+    assert (manifest["read"], manifest["reused"], manifest["files"]) == (0, 6, again.n_files)
+    assert manifest["seconds"]["align"] == 0.0 and not again.assembled
+
+
+@pytest.mark.parametrize("change", ["csv", "aliases", "lost duckdb file"])
+def test_run_incremental_unchanged_files_are_assembled_again_when_the_set_would_differ(folder, tmp_path, change):
+    out = tmp_path / "out"
+    extract_to([folder], out, jobs=1)
+    stamps, options = _stamps(out), {}
+    if change == "csv":
+        options["csv"] = True
+    elif change == "aliases":
+        aliases = tmp_path / "aliases.csv"
+        aliases.write_text("kind,name,key\ndepartment,江门司法局,江门市司法局\n", encoding="utf-8")
+        options["aliases"] = aliases
+    else:
+        (out / store.DUCKDB_FILE).unlink()
+    again = extract_to([folder], out, jobs=1, **options)
+    assert again.n_read == 0 and again.assembled
+    assert _stamps(out)["documents.parquet"] != stamps["documents.parquet"]
+    assert (out / store.DUCKDB_FILE).is_file()
+    assert (out / "documents.csv").is_file() == (change == "csv")
+
+
 def test_run_incremental_reads_changed_and_new_files_and_drops_removed(folder, tmp_path):
     out = tmp_path / "out"
     extract_to([folder], out, jobs=1)

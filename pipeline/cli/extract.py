@@ -94,6 +94,9 @@ def _print_summary(extraction: Extraction) -> None:
     if e.n_reused:
         console.print(f"{e.n_reused} files unchanged since an earlier run were not read again "
                       f"({e.n_read} read; --full reads all)", highlight=False, markup=False)
+    if not e.assembled:
+        console.print("no file new, changed or gone: the tables were kept as they were", highlight=False,
+                      markup=False)
     counts = Table("table", "rows", box=None)
     for name, n_rows in e.rows.items():
         counts.add_row(name, str(n_rows))

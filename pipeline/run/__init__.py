@@ -11,6 +11,7 @@ plus an errors row (stage read, size, timeout, crash, …).
 """
 from __future__ import annotations
 
+import hashlib
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,6 +68,7 @@ class Extraction:
     failures: list[Failure]  # sorted by path
     n_read: int = 0  # input files read by this run
     n_reused: int = 0  # input files whose rows an earlier run left in `out`
+    assembled: bool = True  # False: nothing had changed, the tables in `out` were kept
 
 
 def run(
@@ -167,15 +169,26 @@ def extract_to(
         from pipeline.run.assemble import assemble
 
         live = reused + writer.written
-        with store.staged(out) as folder:
-            align_seconds = assemble(parts, live, folder, aliases)
-            n_files, n_partial, failed = _outcome(folder / "documents.parquet")
-            summary = {"files": n_files, "failed": len(failed),
-                       "skipped": n_skipped, "read": n_read, "reused": len(reused),
-                       "version": version,
-                       "seconds": {"read": round(read_seconds, 2), "align": round(align_seconds, 2),
-                                   "assemble": round(time.perf_counter() - started - read_seconds, 2)}}
-            store.commit(folder, out, csv=csv, xlsx=xlsx, summary=summary)
+        inputs = _inputs_key(live, aliases, csv, xlsx)
+        summary = {"skipped": n_skipped, "read": n_read, "reused": len(reused), "version": version,
+                   "inputs": inputs}
+        assembled = not (n_read == 0 and store.is_current(out, inputs))
+        if not assembled:
+            # Nothing read, nothing gone, the same code: the tables in `out` are what the
+            # assembly would write again (it is deterministic); only the manifest is new.
+            n_files, n_partial, failed = _outcome(out / "documents.parquet")
+            summary |= {"files": n_files, "failed": len(failed),
+                        "seconds": {"read": round(read_seconds, 2), "align": 0.0,
+                                    "assemble": round(time.perf_counter() - started - read_seconds, 2)}}
+            store.update_manifest(out, summary)
+        else:
+            with store.staged(out) as folder:
+                align_seconds = assemble(parts, live, folder, aliases)
+                n_files, n_partial, failed = _outcome(folder / "documents.parquet")
+                summary |= {"files": n_files, "failed": len(failed),
+                            "seconds": {"read": round(read_seconds, 2), "align": round(align_seconds, 2),
+                                        "assemble": round(time.perf_counter() - started - read_seconds, 2)}}
+                store.commit(folder, out, csv=csv, xlsx=xlsx, summary=summary)
         parts.keep_only({e.part for e in live})
     except OSError as exc:
         raise JixiaoError(f"cannot write tables to {out}: {exc}") from exc
@@ -185,7 +198,7 @@ def extract_to(
         n_partial=n_partial, n_skipped=n_skipped,
         seconds=time.perf_counter() - started, rows=rows,
         failures=sorted((Failure(d["source_path"], d["error"]) for d in failed), key=lambda f: f.source_path),
-        n_read=n_read, n_reused=len(reused),
+        n_read=n_read, n_reused=len(reused), assembled=assembled,
     )
 
 
@@ -195,6 +208,18 @@ def __getattr__(name: str):
 
         return process_file
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _inputs_key(live: list[Entry], aliases: Path | str | None, csv: bool, xlsx: bool) -> str:
+    """What a set of output tables is made from: the parts and files live in the run, the
+    code that assembles them, the aliases and the formats asked for."""
+    from pipeline.run.version import assembly_version
+
+    digest = hashlib.sha256(f"{assembly_version()}\0{csv}\0{xlsx}\0".encode())
+    digest.update(Path(aliases).read_bytes() if aliases else b"")
+    for entry in sorted(live, key=lambda e: (e.part, e.file)):
+        digest.update(f"\0{entry.part}\0{entry.file}".encode())
+    return digest.hexdigest()
 
 
 def _outcome(documents: Path) -> tuple[int, int, list[dict]]:

@@ -21,14 +21,25 @@ _SOURCES = ("pipeline/core", "pipeline/readers", "pipeline/sections", "pipeline/
 @lru_cache(maxsize=1)
 def code_version() -> str:
     """`0.1.0+3f2a9c1d0b7e`: the package version and a hash of the reading code."""
+    return f"{__version__}+{_digest(_SOURCES)}"
+
+
+@lru_cache(maxsize=1)
+def assembly_version() -> str:
+    """The package version and a hash of all of its code (alignment, checks and the store
+    too): output tables are kept as they are only by a run of the same code."""
+    return f"{__version__}+{_digest(('pipeline', 'extractors'))}"
+
+
+def _digest(sources: tuple[str, ...]) -> str:
     digest = hashlib.sha256()
-    for source in _SOURCES:
+    for source in sources:
         path = _ROOT / source
         files = [path] if path.is_file() else sorted(p for p in path.rglob("*")
                                                       if p.is_file() and "__pycache__" not in p.parts)
         for file in files:
             digest.update(file.relative_to(_ROOT).as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
-    return f"{__version__}+{digest.hexdigest()[:12]}"
+    return digest.hexdigest()[:12]
 
 
 def reading_version(settings: object) -> str:
