@@ -54,7 +54,7 @@ def _schemas() -> tuple[pa.Schema, pa.Schema]:
     return hidden, index
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per input file, held through the assembly
 class Entry:
     part: str
     file: str
@@ -73,13 +73,15 @@ class Parts:
             return []
         import pyarrow.parquet as pq
 
-        found = []
+        found, versions = [], {}
         for folder in sorted(self.root.iterdir()):
             if folder.suffix == ".tmp":
                 shutil.rmtree(folder)
                 continue
             index = pq.read_table(folder / INDEX).to_pylist()
-            found += [Entry(folder.name, **row) for row in index]
+            # One string per version, not one per file of an archive.
+            found += [Entry(folder.name, **(row | {"version": versions.setdefault(row["version"], row["version"])}))
+                      for row in index]
         return found
 
     def files(self, table: str, parts: set[str]) -> list[Path]:
