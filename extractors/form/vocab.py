@@ -121,10 +121,13 @@ DEPARTMENT_LABELS = (
      "部门(单位)名称", "单位名称", "预算单位", "填报单位", "报送单位", "编报单位"),
     ("项目实施单位", "实施单位", "项目单位", "执行单位", "用款单位", "申请单位", "申报单位"),
 )
+# Labels of the bodies around a third-party evaluation that did not carry the project out:
+# the evaluating firm and the finance bureau that commissioned it.
+OUTSIDER_LABELS = ("评价机构", "第三方机构", "第三方评价机构", "受托机构", "委托单位")
 PROJECT_LABELS = ("项目名称", "专项名称", "资金名称", "项目(资金)名称")
 YEAR_LABELS = ("评价年度", "自评年度", "预算年度", "项目年度", "所属年度", "资金年度", "年度")  # "评价年度：2022"
 # Any of these in the cell right of a label means the row is a header of labels, not a value.
-ALL_LABELS = (*DEPARTMENT_LABELS[0], *DEPARTMENT_LABELS[1], *PROJECT_LABELS, *YEAR_LABELS,
+ALL_LABELS = (*DEPARTMENT_LABELS[0], *DEPARTMENT_LABELS[1], *OUTSIDER_LABELS, *PROJECT_LABELS, *YEAR_LABELS,
               "项目负责人", "联系电话", "联系人", "填报日期", "项目类别", "项目属性", "资金来源")
 
 _SPACES = re.compile(r"\s+")

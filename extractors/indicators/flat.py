@@ -37,8 +37,8 @@ _NATURE = re.compile(r"^(?:[≥≤=＝><＞＜≧≦]|定性|定量|正向|反�
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # A heading or a sentence, not the end of a wrapped name.
 _NOT_WRAPPED = re.compile(r"[\d、，。；,;:：()（）]")
-# A sentence, not a cell.
-_SENTENCE = re.compile(r"[，。；,;]|[:：]$")
+# A sentence, not a cell; a comma that groups thousands ("≤35,000元") is none.
+_SENTENCE = re.compile(r"[，。；;]|(?<!\d),|,(?!\d{3}(?!\d))|[:：]$")
 _UNITS = frozenset(QUANTITY_UNITS) | {"%", "元", "万元", "分"}
 # Roles a token may fill, with how well it suits them; None: it cannot.
 MISSING = {"name": -2.0, "target": -1.0}

@@ -27,7 +27,8 @@ from pipeline.core.spans import Spans
 from pipeline.core.document import FULL_STOPS, Document, sentences
 
 RESULT_SECTIONS = {"绩效完成"}
-_UNIT = "|".join(re.escape(u) for u in sorted({*QUANTITY_UNITS, "%", "元", "分"}, key=len, reverse=True))
+# 分钟 for durations ("平均缩短15分钟"); 分 alone is a score.
+_UNIT = "|".join(re.escape(u) for u in sorted({*QUANTITY_UNITS, "%", "元", "分", "分钟"}, key=len, reverse=True))
 _VALUE_START = r"(?:[≥≤><=≧≦]|不低于|不少于|不超过|不高于|达到|达)?[ \t]*\d"
 _VALUE = (
     rf"{_VALUE_START}[\d,]*(?:\.\d+)?[ \t]*(?:万|亿)?"
@@ -38,11 +39,14 @@ _QUOTED = r"“[^”\n]{1,15}”"
 _QUALITATIVE_ACTUAL = r"(?:“[^”\n]{1,15}”|[^,;。\n“”]{1,12})"
 _NAME_MAX = 30
 _NAME = rf"(?P<name>[^,;。:\n]{{2,{_NAME_MAX}}}?)(?:指标)?[,:]?[ \t]*(?:的)?"
+# Without a label between name and value, a digit ends the name (no date or number runs into it).
+_BARE_NAME = rf"(?P<name>[^,;。:\n\d]{{2,{_NAME_MAX}}}?)(?:指标)?[ \t]*"
 _TARGET_CORE = r"(?:目标值|指标值|目标|计划值|预期值)(?:为|是|:)?[ \t]*"
 _TARGET_WORD = rf"(?:年初|年度|全年|计划)?{_TARGET_CORE}"
 # "实际受益学生53416人", "实际满意度为95.2%": 实际 may lead a few words of its own.
-_ACTUAL_WORD = (r"(?:(?:实际|全年|年度)?(?:完成值|实际值|实现值|完成|实现|达到)(?:了|值)?|实际[^\d,;。:\n]{0,8}?)"
-                r"(?:为|是|:)?[ \t]*")
+# How a result was measured may name it: "问卷统计结果为91.5%", "抽检结果为98%".
+_ACTUAL_WORD = (r"(?:(?:实际|全年|年度)?(?:完成值|实际值|实现值|完成|实现|达到)(?:了|值)?|实际[^\d,;。:\n]{0,8}?"
+                r"|[^\d,;。:\n]{0,6}?结果)(?:为|是|:)?[ \t]*")
 _ACTUAL_CORE = r"(?:实际完成值|实际完成|完成值|实际值)(?:为|是|:)?[ \t]*"
 # How the actual was measured may stand between target and actual ("经抽样调查，").
 _ASIDE = r"(?:[^\d,;。:\n]{2,10},[ \t]*)?"
@@ -62,6 +66,8 @@ EXPLICIT = (
                rf"[ \t]*[,;、(]?[ \t]*{_TARGET_WORD}(?P<target>{_VALUE})(?![\d.])"),
     re.compile(rf"{_NAME}{_TARGET_WORD}(?P<target>{_QUOTED})[ \t]*[,;、]?[ \t]*"
                rf"实际(?:完成|实现|情况)?(?:为|是|:)?[ \t]*(?P<actual>{_QUALITATIVE_ACTUAL})"),
+    # The result run into the name, its target after it: "新建村级道路2.3公里，目标值2公里".
+    re.compile(rf"{_BARE_NAME}(?P<actual>{_VALUE})[ \t]*[,;、(][ \t]*{_TARGET_WORD}(?P<target>{_VALUE})(?![\d.])"),
 )
 # Every explicit phrase holds one of these (_TARGET_WORD).
 _TARGET_WORDS = re.compile(r"目标|指标值|计划值|预期值")
@@ -70,6 +76,8 @@ _TARGET_WORDS = re.compile(r"目标|指标值|计划值|预期值")
 # characters before its anchor, not counting spaces and tabs (name, 指标, [,:], 的, 年初 …), so
 # the patterns are tried only there: trying them at every offset of a long line was slow.
 _NAME_REACH = _NAME_MAX + len("指标") + len(",") + len("的")
+# The longest actual run into a name ("≥12,345.67万人次以上,").
+_ACTUAL_REACH = 20
 # A labelled name stands further back: "三级指标名称:" NAME ";" before the target word.
 _LABELLED_REACH = len("三级指标名称:") + _LABELLED_NAME_MAX + len(";")
 _ANCHORS = (
@@ -77,6 +85,7 @@ _ANCHORS = (
     (re.compile(rf"(?={_TARGET_CORE}{_VALUE_START})"), _NAME_REACH + len("年初")),
     (re.compile(rf"(?={_ACTUAL_CORE}{_VALUE_START})"), _NAME_REACH),
     (re.compile(rf"(?={_TARGET_CORE}“)"), _NAME_REACH + len("年初")),
+    (re.compile(rf"(?={_TARGET_CORE}{_VALUE_START})"), _NAME_REACH + _ACTUAL_REACH + len("年初")),
 )
 _LINE = re.compile(r"[^\n]+")
 # Leading words of an explicit phrase that are not the indicator's name.

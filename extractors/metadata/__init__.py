@@ -14,7 +14,7 @@ from dataclasses import replace
 from extractors.context import Context
 from extractors.metadata import project
 from extractors.form.labels import labelled
-from extractors.form.vocab import DEPARTMENT_LABELS
+from extractors.form.vocab import DEPARTMENT_LABELS, OUTSIDER_LABELS
 from extractors.metadata.labels import signature, title_block
 from extractors.metadata.lexicon import ADMIN_SUFFIXES, PROJECT_KINDS, STRUCTURE_KINDS, TITLE_KINDS
 from extractors.metadata.names import (
@@ -32,6 +32,8 @@ _STRUCTURE_KINDS = [(kind, re.compile(cue)) for kind, cue in STRUCTURE_KINDS]
 _PROJECT_TITLE = re.compile(r"项目|专项|资金|经费")
 _SELF_EVALUATION_KINDS = ("项目支出绩效自评报告", "部门整体支出绩效自评报告")
 _STRUCTURE_HEAD_CHARS = 400
+# Firms that evaluate projects for a finance bureau (会计师事务所, 资产评估有限公司 …).
+_FIRM = re.compile(r"事务所$|(?:咨询|评估|评价|审计|会计|顾问)[^局厅委办]{0,12}公司$")
 # Kinds written after the year they report on (a 部门预算 is written before its year).
 LOOKING_BACK = ("项目支出绩效自评报告", "部门整体支出绩效自评报告", "绩效评价报告", "部门决算")
 _REGION_SEARCH_CHARS = 3000
@@ -103,14 +105,29 @@ def _kind_from_structure(doc: Document) -> str | None:
 
 
 def _department(doc: Document, title: LocatedValue | None) -> LocatedValue | None:
-    return _reporter(doc, title, reporter.self_reference(doc)) or _reporter(doc, title, None)
+    outsiders = _outsiders(doc)
+    itself = reporter.self_reference(doc)
+    if itself and any(reporter.agrees(name, itself) for name in outsiders):
+        itself = None  # the evaluating firm speaks ("我所"), not the unit it evaluated
+    return _reporter(doc, title, itself, outsiders) or _reporter(doc, title, None, outsiders)
 
 
-def _reporter(doc: Document, title: LocatedValue | None, itself: str | None) -> LocatedValue | None:
+def _outsiders(doc: Document) -> set[str]:
+    """Names of a third-party evaluation's firm and commissioner (评价机构：…, 委托单位：…, a
+    firm that signs): they write about the project, they did not carry it out."""
+    names = {f.value for f in labelled(doc, OUTSIDER_LABELS)}
+    signed = signature(doc)
+    if signed and _FIRM.search(signed.value):
+        names.add(signed.value)
+    return names
+
+
+def _reporter(doc: Document, title: LocatedValue | None, itself: str | None,
+              outsiders: set[str]) -> LocatedValue | None:
     """The reporting body among the names a report gives, keeping only those that fit the
-    word it calls itself by (我局 …) when `itself` is given."""
+    word it calls itself by (我局 …) when `itself` is given, and none of the outsiders."""
     def fitting(found: list[LocatedValue]) -> list[LocatedValue]:
-        return [f for f in found if reporter.agrees(f.value, itself)]
+        return [f for f in found if reporter.agrees(f.value, itself) and f.value not in outsiders]
 
     tiers = [fitting([f for f in labelled(doc, labels) if is_department(f.value)]) for labels in DEPARTMENT_LABELS]
     in_title = []
