@@ -2,12 +2,14 @@
 
 A4 with 公文 proportions: a 22 pt centred title, 16 pt body (三号仿宋; wqy-microhei stands in),
 a fixed 28.95 pt line pitch, justified hard-wrapped lines with a two-character first-line
-indent, and a page number footer ("— 1 —"). Tab-separated lines of the .txt become a table
+indent, and a page number footer ("— 1 —"). Tab-separated lines of the .txt (and lines of three
+or more cells set apart by runs of spaces) become a table
 in a smaller size, either ruled (a grid) or unruled (cells at fixed x positions, no lines at
 all), the two ways published reports draw them.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
@@ -124,6 +126,12 @@ def _wrap(s: str, room: float, size: float, first_indent: float = 0.0) -> list[s
     return lines
 
 
+# A table copied to text with its alignment sets its cells apart by runs of spaces (rt53):
+# a line of three or more such cells is a row, drawn as a table as tab-separated ones are.
+_SPACED_CELLS = re.compile(r" {2,}")
+_MIN_SPACED_CELLS = 3
+
+
 def build_redteam_pdf(txt: Path, out: Path, style: str, cell_chars: float | None = None) -> Path:
     """`txt` drawn to `out` (a .pdf) with its tables `style`d: "ruled" or "unruled"; with
     `cell_chars`, table cells wrap at about that many characters."""
@@ -132,11 +140,12 @@ def build_redteam_pdf(txt: Path, out: Path, style: str, cell_chars: float | None
     blocks: list[tuple[str, object]] = []
     # The report as jixiao reads the .txt: a damaged file decoded, a copy's page numbers gone.
     for raw in read_txt(txt).text.splitlines():
-        if "\t" in raw:
+        cells = raw.split("\t") if "\t" in raw else _SPACED_CELLS.split(raw.strip())
+        if "\t" in raw or len(cells) >= _MIN_SPACED_CELLS:
             if blocks and blocks[-1][0] == "table":
-                blocks[-1][1].append(raw.split("\t"))
+                blocks[-1][1].append(cells)
             else:
-                blocks.append(("table", [raw.split("\t")]))
+                blocks.append(("table", [cells]))
         elif raw.strip():
             blocks.append(("text", raw.strip()))
     first = True

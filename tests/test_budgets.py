@@ -143,6 +143,9 @@ def test_budgets_prose_roles(text, year, expected):
     # 支出进度 states the execution rate too.
     ("上级下达资金3,215.6万元，县财政配套资金420万元，共计3,635.6万元。累计拨付资金3,362.93万元，支出进度92.5%。", None,
      Decimal("36356000"), Decimal("33629300"), Decimal("92.5"), Decimal("92.5")),
+    # A whole-year total after an addition is the adjusted budget.
+    ("年初预算1.72亿元，经年中追加经费1,400.00万元，全年预算总额1.86亿元。全年实际支出1.795亿元。", None,
+     Decimal("186000000"), Decimal("179500000"), None, Decimal("96.51")),
 ])
 def test_budgets_prose_document_figures(text, year, budget, actual, stated, rate):
     _, facts = _run(_text_doc(text), year)

@@ -186,6 +186,17 @@ def test_indicators_flattened_row_with_a_wrapped_name(after):
     assert records[0].raw.endswith("20\n人数")
 
 
+@pytest.mark.parametrize("target, actual", [("≤35,000元", "33,076元"), ("≥1,200人次", "1,356人次")])
+def test_indicators_flattened_row_with_thousands_separators_keeps_the_table_going(target, actual):
+    """A comma that groups thousands is no sentence: the row is read, and so are the rows after it."""
+    text = ("一级指标  二级指标  三级指标  年度指标值  实际完成值  分值  得分\n"
+            f"产出指标  成本指标  单处工程平均维修成本  {target}  {actual}  5  5\n"
+            "效益指标  社会效益指标  受益农村人口  ≥8万人  8.36万人  10  10\n合计  15  15")
+    records = run(Document(doc_id="t", source_path="t.txt", format="txt", text=text))
+    assert [(r.name, r.target_raw, r.actual_raw) for r in records] == [
+        ("单处工程平均维修成本", target, actual), ("受益农村人口", "≥8万人", "8.36万人")]
+
+
 def test_indicators_flattened_scored_framework_with_its_own_levels():
     text = ("部门整体支出绩效自评表\n一级指标 二级指标 三级指标 分值 得分\n"
             "履职效能 重点工作 重点工作完成率 10 9.5\n预算管理 预算执行 预算执行率 10 8\n总分 20 17.5")

@@ -154,6 +154,14 @@ def test_indicators_prose_leaves_unrelated_numbers_alone(sentence):
     assert all(r.actual_raw is None for r in records)
 
 
+def test_indicators_prose_date_run_into_a_name_is_no_result():
+    """"项目完工时间2022年10月，目标值…": a digit ends a name that has no label before its value,
+    so the year is no result and "项目完工时间2022年" no name."""
+    doc = build("三、项目绩效情况", "（二）绩效完成情况", "项目完工时间2022年10月，目标值2022年11月底前。",
+                "四、存在问题", "无。")
+    assert not any(r.name.startswith("项目完工时间2022") for r in run(doc))
+
+
 def test_indicators_prose_outside_result_sections_fills_nothing():
     doc = build("二、绩效目标", "1、法律援助案件办理数量  ≥90件", "三、主要做法", "全年共办理法律援助案件94件。")
     [record] = run(doc)
@@ -172,6 +180,10 @@ def test_indicators_prose_outside_result_sections_fills_nothing():
     ("学生及家长满意度目标为不低于90%，经抽样调查，实际满意度为95.2%。", "学生及家长满意度", "不低于90%", "95.2%"),
     ("指标名称：培训后就业率；年度指标值：≥70%；实际完成值：76.5%。", "培训后就业率", "≥70%", "76.5%"),
     ("三级指标：补贴性职业技能培训人次，指标值：≥8000人次，完成值：8650人次。", "补贴性职业技能培训人次", "≥8000人次", "8650人次"),
+    ("3.受益群众满意度：目标值≥90%，问卷统计结果为91.5%，得满分。", "受益群众满意度", "≥90%", "91.5%"),
+    ("新建村级道路2.3公里，目标值2公里；", "新建村级道路", "2公里", "2.3公里"),
+    ("道路路面宽度4.5米，目标值不低于4.5米；", "道路路面宽度", "不低于4.5米", "4.5米"),
+    ("群众出行时间平均缩短15分钟，目标值10分钟；", "群众出行时间平均缩短", "10分钟", "15分钟"),
 ])
 def test_indicators_prose_explicit_target_and_actual(sentence, name, target, actual):
     doc = build("三、项目绩效情况", "（二）绩效完成情况", sentence, "四、存在问题", "无。")

@@ -101,6 +101,11 @@ def test_metadata_department_without_place_or_title(text, department, region):
     ("附件1：2021年度普法项目支出绩效自评报告\n填报单位名称：江门市司法局\n一、项目概况\n概述。\n", "江门市司法局"),
     # Both agree: the title's form is kept.
     ("江门市司法局2021年度普法项目绩效自评报告\n实施单位：江门市司法局\n一、项目概况\n概述。\n", "江门市司法局"),
+    # A third-party evaluation: the firm speaks (我所) and signs, the finance bureau commissioned
+    # it; the project unit is the one reported on.
+    ("2021年度普法项目支出绩效评价报告\n委托单位：江门市财政局\n项目单位：江门市司法局\n"
+     "评价机构：广东某某会计师事务所有限公司\n江门市财政局：\n受贵局委托，我所对该项目开展了评价。我所认为项目管理规范。\n"
+     "一、项目概况\n概述。\n广东某某会计师事务所有限公司\n2022年5月10日\n", "江门市司法局"),
 ])
 def test_metadata_department_labels(text, department):
     assert facts_of(text).department == department
