@@ -61,7 +61,7 @@ CUES: dict[tuple[str, int], tuple[str, ...]] = {
         "实际拨付", "完成支出", "支出完成", "完成支付", "支付完成"),
     ("actual", WEAK): (
         "已支出", "已使用", "使用资金", "使用经费", "已拨付", "完成拨付", "累计拨付", "共拨付",
-        "已支付", "累计支付", "支付资金", "发放", "兑付", "兑现", "支出资金", "支出经费",
+        "已支付", "累计支付", "支付资金", "发放", "兑付", "兑现", "支出资金", "支出经费", "已执行", "执行",
         "支出了", "花费", "开支"),
     ("arrived", STRONG): ("到位资金", "资金到位", "实际到位", "到位", "到账", "拨入"),
     ("balance", STRONG): (
@@ -175,12 +175,15 @@ def _prose_mentions(doc: Document, year: int | None, taken: list[tuple[int, int]
 
 def _inherit(mentions: list[Mention], first: int, is_part: bool) -> tuple[str, int]:
     """其中… and 合计… with no cue of their own take the role of what they split or sum;
-    what a 合计 sums becomes its parts."""
-    role, strength = mentions[-1].role, mentions[-1].strength
+    what a 合计 sums becomes its parts. The role is the last one stated in the sentence: in
+    "下达资金：中央资金1,500万元、自治区资金300万元，合计2,000万元" the parts after the first
+    have no cue of their own."""
+    roled = [m for m in mentions[first:] if m.role != "other"] or mentions[-1:]
+    role, strength = roled[-1].role, roled[-1].strength
     if not is_part:
         for i in range(first, len(mentions)):
-            if mentions[i].role == role:
-                mentions[i] = replace(mentions[i], is_part=True)
+            if mentions[i].role in (role, "other"):  # a part without a cue of its own too
+                mentions[i] = replace(mentions[i], role=role, is_part=True)
     return role, strength
 
 

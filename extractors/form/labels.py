@@ -35,19 +35,22 @@ class LocatedValue:
 
 def labelled(doc: Document, labels: tuple[str, ...]) -> list[LocatedValue]:
     """Values written after one of `labels` (some of ALL_LABELS), in text order."""
-    inline, cell = _label_patterns(labels)
-    found = [trimmed(doc, hit.start("v"), hit.end("v")) for hit in inline.finditer(doc.match_text)
+    inline, cell, alone = _label_patterns(labels)
+    found = [trimmed(doc, hit.start("v"), hit.end("v"))
+             for pattern in (inline, alone) for hit in pattern.finditer(doc.match_text)
              if not _ANY_LABEL.fullmatch(hit.group("v").strip())]
     found += _below_label_cells(doc, cell)
     return sorted((f for f in found if f.value), key=lambda f: f.start)
 
 
 @lru_cache(maxsize=64)
-def _label_patterns(labels: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern]:
-    """A value after one of `labels` on its line, and a cell holding just one of them."""
+def _label_patterns(labels: tuple[str, ...]) -> tuple[re.Pattern, re.Pattern, re.Pattern]:
+    """A value after one of `labels` on its line, a cell holding just one of them, and a
+    label alone on its line with the value on the next (a form copied one cell a line)."""
     alternation = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
     return (re.compile(rf"(?:{alternation}){_SEAL}\s*(?::\s*|\t+)(?P<v>{_VALUE})"),
-            re.compile(rf"(?:{alternation}){_SEAL}\s*:?"))
+            re.compile(rf"(?:{alternation}){_SEAL}\s*:?"),
+            re.compile(rf"^[ \t]*(?:{alternation}){_SEAL}[ \t]*:?[ \t]*\n[ \t]*(?P<v>{_VALUE})[ \t]*$", re.M))
 
 
 def _below_label_cells(doc: Document, label: re.Pattern) -> list[LocatedValue]:

@@ -47,6 +47,9 @@ QUALITATIVE_MAX = 20
 MAX_WRAPPED = 10
 MAX_LEVEL = 12
 MIN_NAME_AFTER_NUMBER = 5
+# Lines of one cell each that may be a form copied from a web page one cell a line: a header
+# of indicator columns and a row at least.
+MIN_VERTICAL_CELLS = 8
 
 
 @dataclass(frozen=True)
@@ -112,16 +115,33 @@ def _budget_points(header: list[_Token], row: list[_Token]) -> tuple[Decimal | N
 
 
 def _rows(text: str, tables: list[tuple[int, int]] = ()):
-    """(start, tokens) of each line, or of each row of a form copied into one line; none for
-    the lines of `tables` (spans wholly holding them)."""
-    start = 0
-    for line in text.split("\n"):
-        if any(s <= start < e and start + len(line) <= e for s, e in tables):
-            start += len(line) + 1
-            continue
-        tokens = [_Token(m.group(), start + m.start(), start + m.end()) for m in _TOKEN.finditer(line)]
+    """(start, tokens) of each line, or of each row of a form copied into one line or one
+    cell a line; none for the lines of `tables` (spans wholly holding them)."""
+    lines = list(_line_tokens(text, tables))
+    i = 0
+    while i < len(lines):
+        end = i
+        while end < len(lines) and len(lines[end][1]) == 1:
+            end += 1
+        if end - i >= MIN_VERTICAL_CELLS:
+            cells = [line[1][0] for line in lines[i:end]]
+            rows = rows_of(cells)
+            if any(_header(row) for row in rows):  # a form copied one cell a line
+                for row in rows:
+                    yield row[0].start, row
+                i = end
+                continue
+        start, tokens = lines[i]
         for row in rows_of(tokens) if tokens else [tokens]:
             yield (row[0].start if row else start), row
+        i += 1
+
+
+def _line_tokens(text: str, tables: list[tuple[int, int]]):
+    start = 0
+    for line in text.split("\n"):
+        if not any(s <= start < e and start + len(line) <= e for s, e in tables):
+            yield start, [_Token(m.group(), start + m.start(), start + m.end()) for m in _TOKEN.finditer(line)]
         start += len(line) + 1
 
 

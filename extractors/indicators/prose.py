@@ -37,7 +37,17 @@ _VALUE = (
 # A qualitative target is quoted ("目标为“有效保障”"); the actual follows 实际 unquoted as often.
 _QUOTED = r"“[^”\n]{1,15}”"
 _QUALITATIVE_ACTUAL = r"(?:“[^”\n]{1,15}”|[^,;。\n“”]{1,12})"
+# A date as a deadline or the day a thing was done: "2022年11月底前", "2022年12月中旬".
+_DATE = r"(?:19|20)\d\d年(?:\d{1,2}月)?(?:\d{1,2}日)?(?:底|末|初|上旬|中旬|下旬)?(?:前|以前|之前)?"
+_ON = r"(?:于|在|为)?[ \t]*"
+_PLANNED = rf"(?:计划|目标值?|要求){_ON}"
+_DONE = r"(?:完成|完工|竣工|建成|实施)?"
 _NAME_MAX = 30
+# In a bracketed pair a year is a date only with its month: "（2022年/2023年）" compares years.
+_DATE_MONTH = r"(?:19|20)\d\d年\d{1,2}月(?:\d{1,2}日)?(?:底|末|初|上旬|中旬|下旬)?(?:前|以前|之前)?"
+_PAIR_NAME = rf"(?P<name>[^,;。:\n、()/]{{2,{_NAME_MAX}}}?)[ \t]*"
+# A value of a bracketed pair: a date, a quantity, or a bare ratio ("≥0.58/0.59").
+_PAIR_VALUE = rf"(?:{_DATE_MONTH}|(?!(?:19|20)\d\d年){_VALUE}|{_VALUE_START}[\d,]*\.\d+)"
 _NAME = rf"(?P<name>[^,;。:\n]{{2,{_NAME_MAX}}}?)(?:指标)?[,:]?[ \t]*(?:的)?"
 # Without a label between name and value, a digit ends the name (no date or number runs into it).
 _BARE_NAME = rf"(?P<name>[^,;。:\n\d]{{2,{_NAME_MAX}}}?)(?:指标)?[ \t]*"
@@ -68,9 +78,16 @@ EXPLICIT = (
                rf"实际(?:完成|实现|情况)?(?:为|是|:)?[ \t]*(?P<actual>{_QUALITATIVE_ACTUAL})"),
     # The result run into the name, its target after it: "新建村级道路2.3公里，目标值2公里".
     re.compile(rf"{_BARE_NAME}(?P<actual>{_VALUE})[ \t]*[,;、(][ \t]*{_TARGET_WORD}(?P<target>{_VALUE})(?![\d.])"),
+    # Deadlines (时效): "项目完工时间2022年10月，目标值2022年11月底前",
+    # "项目完成及时性：计划2022年11月底前完成，实际于2022年12月中旬完成".
+    re.compile(rf"{_BARE_NAME}(?P<actual>{_DATE})[ \t]*[,;、][ \t]*{_TARGET_WORD}(?P<target>{_DATE})(?!\d)"),
+    re.compile(rf"{_NAME}{_PLANNED}(?P<target>{_DATE}){_DONE}[ \t]*[,;][ \t]*实际{_ON}(?P<actual>{_DATE}){_DONE}"),
+    # Target and result in one bracket: "新建防渗渠道（≥35公里/36.2公里）、节水灌溉面积（…）".
+    re.compile(rf"{_PAIR_NAME}\((?P<target>{_PAIR_VALUE})/(?P<actual>{_PAIR_VALUE})\)"),
 )
-# Every explicit phrase holds one of these (_TARGET_WORD).
-_TARGET_WORDS = re.compile(r"目标|指标值|计划值|预期值")
+# Every explicit phrase holds one of these (_TARGET_WORD, _PLANNED), or a bracketed pair.
+_PAIR_HINT = r"(?:[≥≤><=≧≦]|不低于|不少于|不超过|不高于|\d)[^()\n]{0,24}/"
+_TARGET_WORDS = re.compile(rf"目标|指标值|计划|预期值|要求|\({_PAIR_HINT}")
 # Where each pattern's name ends, its anchor starts (one anchor per pattern of EXPLICIT, in order): the target word (or the actual word) with
 # the start of the value after it, as the pattern has them. A match starts at most `reach`
 # characters before its anchor, not counting spaces and tabs (name, 指标, [,:], 的, 年初 …), so
@@ -78,6 +95,11 @@ _TARGET_WORDS = re.compile(r"目标|指标值|计划值|预期值")
 _NAME_REACH = _NAME_MAX + len("指标") + len(",") + len("的")
 # The longest actual run into a name ("≥12,345.67万人次以上,").
 _ACTUAL_REACH = 20
+# Where the target word of a result run into its name stands: right after a comma, or after
+# a comma and 年初 / 年度 / 全年 / 计划 ("2.3公里，目标值", "…，年度目标值"); lookbehinds of
+# one width each, as Python's re asks.
+_RUN_IN_TARGET = rf"(?:(?<=[,;、(])|(?<=[,;、(]年初)|(?<=[,;、(]年度)|(?<=[,;、(]全年)|(?<=[,;、(]计划))"
+_DATE_REACH = len("2022年12月31日以前")
 # A labelled name stands further back: "三级指标名称:" NAME ";" before the target word.
 _LABELLED_REACH = len("三级指标名称:") + _LABELLED_NAME_MAX + len(";")
 _ANCHORS = (
@@ -85,7 +107,10 @@ _ANCHORS = (
     (re.compile(rf"(?={_TARGET_CORE}{_VALUE_START})"), _NAME_REACH + len("年初")),
     (re.compile(rf"(?={_ACTUAL_CORE}{_VALUE_START})"), _NAME_REACH),
     (re.compile(rf"(?={_TARGET_CORE}“)"), _NAME_REACH + len("年初")),
-    (re.compile(rf"(?={_TARGET_CORE}{_VALUE_START})"), _NAME_REACH + _ACTUAL_REACH + len("年初")),
+    (re.compile(rf"{_RUN_IN_TARGET}(?={_TARGET_CORE}{_VALUE_START})"), _NAME_REACH + _ACTUAL_REACH + len("年初")),
+    (re.compile(rf"(?={_TARGET_CORE}(?:19|20)\d\d年)"), _NAME_REACH + _DATE_REACH + len("年初")),
+    (re.compile(rf"(?={_PLANNED}(?:19|20)\d\d年)"), _NAME_REACH),
+    (re.compile(rf"(?<=\S)(?=\({_PAIR_HINT})"), _NAME_REACH),
 )
 _LINE = re.compile(r"[^\n]+")
 # Leading words of an explicit phrase that are not the indicator's name.

@@ -12,6 +12,11 @@ TITLE_CUE = re.compile(r"报告|预算|决算|自评|评价|绩效|情况说明|
 # written on the title's own line ("附件1：2021年度…自评报告").
 _SKIPPED_LINE = re.compile(r"(?:附件\s*[\d一二三四五六七八九十]*\s*[:：、]?|目\s*录|公开)")
 _ATTACHMENT_PREFIX = re.compile(r"附件\s*[\d一二三四五六七八九十]*\s*[:：、]\s*")
+# The head of an official document (公文) above its title: copy number, secrecy and urgency,
+# the issuer's "…文件", the document number with 签发人, a line in another script.
+_DOCUMENT_HEAD = re.compile(
+    r"\d{1,8}|(?:密级|紧急程度|保密期限|份号)\s*[:：].*|\S{2,30}文件|.*〔(?:19|20)\d\d〕\s*\d+\s*号.*"
+    r"|[^\u4e00-\u9fff]+")
 # A line that ends a title block: prose, a table row, a "label：value" line, the salutation
 # of a report written as a letter ("县财政局：").
 _NOT_TITLE_LINE = re.compile(r"[。；;，,:：]$|\t|[:：]\s*\S")
@@ -37,7 +42,8 @@ def title_block(doc: Document) -> LocatedValue | None:
         if n >= _HEAD_LINES and not lines or len(lines) == _TITLE_MAX_LINES:
             break
         first, end = stripped(doc.text, line.start(), line.end())
-        if first == end or _SKIPPED_LINE.fullmatch(doc.text, first, end):
+        if first == end or _SKIPPED_LINE.fullmatch(doc.text, first, end) \
+                or not lines and _DOCUMENT_HEAD.fullmatch(doc.text, first, end):
             if lines:
                 break
             continue

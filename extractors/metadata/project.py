@@ -24,9 +24,10 @@ from pipeline.core.document import Document
 
 _YEAR_NUMBER = rf"(?:(?:19|20)\d{{2}}|[{CN_DIGIT_CHARS}]{{4}})"
 _YEAR_WORDS = rf"(?:[(（]?{_YEAR_NUMBER}\s*(?:[-—~～至]\s*{_YEAR_NUMBER}\s*)?年度?[)）]?)"
-_TITLE_HEAD = re.compile(rf"^(?:关于)?(?:{_YEAR_WORDS})?(?:关于)?")
+# A cover letter's title: "关于报送2023年度…项目绩效自评报告的报告".
+_TITLE_HEAD = re.compile(rf"^(?:关于)?(?:报送|上报|呈报|提交|印发)?(?:{_YEAR_WORDS})?(?:关于)?")
 _TITLE_TAIL = re.compile(
-    r"(?:项目)?(?:支出)?(?:的)?(?:绩效)?(?:自评价?|评价)(?:工作)?(?:情况)?(?:的)?(?:报告|表)?$"
+    r"(?:项目)?(?:支出)?(?:的)?(?:绩效)?(?:自评价?|评价)(?:工作)?(?:情况)?(?:的)?(?:报告|表)?(?:的报告)?$"
 )
 _TITLE_YEARS = re.compile(_YEAR_WORDS)
 _PROJECT_WORD_TAIL = re.compile(r"(?:项目)?(?:的)?$")

@@ -76,6 +76,7 @@ def assemble(parts: Parts, live: list[Entry], folder: Path, aliases: Path | str 
             SELECT _part, _source, _file, row_number() OVER (ORDER BY _source, _file) AS _rank
             FROM raw_documents""")
         for table in PER_DOCUMENT:
+            store.release_memory()  # each table's reading of the parts leaves freed memory behind
             path = folder / f"{table}.parquet"
             if table == "documents":
                 _write(con, table, _documents_query(), path)
