@@ -143,6 +143,9 @@ def test_budgets_prose_roles(text, year, expected):
     # 支出进度 states the execution rate too.
     ("上级下达资金3,215.6万元，县财政配套资金420万元，共计3,635.6万元。累计拨付资金3,362.93万元，支出进度92.5%。", None,
      Decimal("36356000"), Decimal("33629300"), Decimal("92.5"), Decimal("92.5")),
+    # Parts without cues of their own after the cued first one, then their 合计; 执行 is spend.
+    ("共下达资金：中央资金1,500万元、自治区资金300万元、州级配套200万元，合计2,000万元；执行1,846.38万元，执行率92.32%。",
+     None, 2000 * W, Decimal("18463800"), Decimal("92.32"), Decimal("92.32")),
     # A whole-year total after an addition is the adjusted budget.
     ("年初预算1.72亿元，经年中追加经费1,400.00万元，全年预算总额1.86亿元。全年实际支出1.795亿元。", None,
      Decimal("186000000"), Decimal("179500000"), None, Decimal("96.51")),

@@ -197,6 +197,18 @@ def test_indicators_flattened_row_with_thousands_separators_keeps_the_table_goin
         ("单处工程平均维修成本", target, actual), ("受益农村人口", "≥8万人", "8.36万人")]
 
 
+def test_indicators_form_copied_one_cell_a_line():
+    """A 自评表 copied from a web page with every cell on a line of its own."""
+    cells = ["绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分",
+             "产出指标", "数量指标", "农产品定量检测样品数量", "≥3000批次", "3126批次", "10", "10",
+             "满意度指标", "服务对象满意度指标", "生产经营主体满意度", "≥90%", "92.6%", "10", "10",
+             "总分", "20", "20"]
+    records = run(Document(doc_id="t", source_path="t.txt", format="txt", text="\n".join(cells)))
+    assert [(r.level1, r.name, r.target_raw, r.actual_raw, r.score) for r in records] == [
+        ("产出指标", "农产品定量检测样品数量", "≥3000批次", "3126批次", D(10)),
+        ("满意度指标", "生产经营主体满意度", "≥90%", "92.6%", D(10))]
+
+
 def test_indicators_flattened_scored_framework_with_its_own_levels():
     text = ("部门整体支出绩效自评表\n一级指标 二级指标 三级指标 分值 得分\n"
             "履职效能 重点工作 重点工作完成率 10 9.5\n预算管理 预算执行 预算执行率 10 8\n总分 20 17.5")

@@ -162,6 +162,12 @@ def test_indicators_prose_date_run_into_a_name_is_no_result():
     assert not any(r.name.startswith("项目完工时间2022") for r in run(doc))
 
 
+@pytest.mark.parametrize("sentence", ["两年支出对比（2022年/2023年）见下表。", "人均经费（元/人）有所下降。"])
+def test_indicators_prose_bracketed_pair_of_years_or_units_is_no_indicator(sentence):
+    doc = build("三、项目绩效情况", "（二）绩效完成情况", sentence, "四、存在问题", "无。")
+    assert not [r for r in run(doc) if r.source == "text"]
+
+
 def test_indicators_prose_outside_result_sections_fills_nothing():
     doc = build("二、绩效目标", "1、法律援助案件办理数量  ≥90件", "三、主要做法", "全年共办理法律援助案件94件。")
     [record] = run(doc)
@@ -184,6 +190,12 @@ def test_indicators_prose_outside_result_sections_fills_nothing():
     ("新建村级道路2.3公里，目标值2公里；", "新建村级道路", "2公里", "2.3公里"),
     ("道路路面宽度4.5米，目标值不低于4.5米；", "道路路面宽度", "不低于4.5米", "4.5米"),
     ("群众出行时间平均缩短15分钟，目标值10分钟；", "群众出行时间平均缩短", "10分钟", "15分钟"),
+    ("项目完工时间2022年10月，目标值2022年11月底前。", "项目完工时间", "2022年11月底前", "2022年10月"),
+    ("6.项目完成及时性：计划2022年11月底前完成，实际于2022年12月中旬完成，扣1.5分。", "项目完成及时性",
+     "2022年11月底前", "2022年12月中旬"),
+    ("各项指标完成情况如下：新建防渗渠道（≥35公里/36.2公里）。", "新建防渗渠道", "≥35公里", "36.2公里"),
+    ("工程完工时间（2023年10月底前/2023年10月25日）。", "工程完工时间", "2023年10月底前", "2023年10月25日"),
+    ("灌溉水利用系数（≥0.58/0.59）。", "灌溉水利用系数", "≥0.58", "0.59"),
 ])
 def test_indicators_prose_explicit_target_and_actual(sentence, name, target, actual):
     doc = build("三、项目绩效情况", "（二）绩效完成情况", sentence, "四、存在问题", "无。")

@@ -182,6 +182,13 @@ def test_metadata_year_range_warns():
     # A report written as a letter: the salutation under the title is no part of it.
     ("正定县文化广电和旅游局\n关于2022年度公共文化服务体系建设专项资金绩效自评情况的报告\n县财政局：\n"
      "按照要求，我局开展了绩效自评。\n一、项目基本情况\n概述。\n", "公共文化服务体系建设专项资金"),
+    # A 公文 head (份号, 密级, the issuer's 文件, 文号) above a cover letter's title.
+    ("000016\n密级：非涉密　　紧急程度：平件\n昌吉回族自治州水利局文件\n昌州水发〔2024〕27号　　签发人：马建军\n"
+     "关于报送2023年度大中型灌区续建配套\n与节水改造项目绩效自评报告的报告\n昌吉州财政局：\n我局开展了自评。\n"
+     "一、项目基本情况\n概述。\n", "大中型灌区续建配套与节水改造"),
+    # A form copied from a web page one cell a line: each label above its value.
+    ("项目支出绩效自评表\n项目名称\n农产品质量安全监管能力提升项目\n主管部门\n遵义市农业农村局\n"
+     "一、项目概况\n概述。\n", "农产品质量安全监管能力提升项目"),
 ])
 def test_metadata_project_from_title_or_label(text, project):
     facts = facts_of(text)

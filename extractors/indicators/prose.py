@@ -13,6 +13,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Callable, NamedTuple
 
 from extractors.indicators.text import GOAL_SECTIONS
 from extractors.form.indicators import IndicatorDraft
@@ -32,6 +33,13 @@ _UNIT = "|".join(re.escape(u) for u in sorted({*QUANTITY_UNITS, "%", "元", "分
 _VALUE_START = r"(?:[≥≤><=≧≦]|不低于|不少于|不超过|不高于|达到|达)?[ \t]*\d"
 _VALUE = (
     rf"{_VALUE_START}[\d,]*(?:\.\d+)?[ \t]*(?:万|亿)?"
+    rf"[ \t]*(?:{_UNIT})(?:/[年季月周日天人户次])?(?:及以上|以上|以下|以内)?"
+)
+# A value run into the name before its target stands before the anchor: its length is bounded
+# so that the anchor's reach is (_RUN_IN_REACH).
+_RUN_IN_DIGITS, _RUN_IN_DECIMALS = 13, 4
+_RUN_IN_VALUE = (
+    rf"{_VALUE_START}[\d,]{{0,{_RUN_IN_DIGITS - 1}}}(?:\.\d{{1,{_RUN_IN_DECIMALS}}})?[ \t]*(?:万|亿)?"
     rf"[ \t]*(?:{_UNIT})(?:/[年季月周日天人户次])?(?:及以上|以上|以下|以内)?"
 )
 # A qualitative target is quoted ("目标为“有效保障”"); the actual follows 实际 unquoted as often.
@@ -77,7 +85,7 @@ EXPLICIT = (
     re.compile(rf"{_NAME}{_TARGET_WORD}(?P<target>{_QUOTED})[ \t]*[,;、]?[ \t]*"
                rf"实际(?:完成|实现|情况)?(?:为|是|:)?[ \t]*(?P<actual>{_QUALITATIVE_ACTUAL})"),
     # The result run into the name, its target after it: "新建村级道路2.3公里，目标值2公里".
-    re.compile(rf"{_BARE_NAME}(?P<actual>{_VALUE})[ \t]*[,;、(][ \t]*{_TARGET_WORD}(?P<target>{_VALUE})(?![\d.])"),
+    re.compile(rf"{_BARE_NAME}(?P<actual>{_RUN_IN_VALUE})[ \t]*[,;、(][ \t]*{_TARGET_WORD}(?P<target>{_VALUE})(?![\d.])"),
     # Deadlines (时效): "项目完工时间2022年10月，目标值2022年11月底前",
     # "项目完成及时性：计划2022年11月底前完成，实际于2022年12月中旬完成".
     re.compile(rf"{_BARE_NAME}(?P<actual>{_DATE})[ \t]*[,;、][ \t]*{_TARGET_WORD}(?P<target>{_DATE})(?!\d)"),
@@ -86,31 +94,50 @@ EXPLICIT = (
     re.compile(rf"{_PAIR_NAME}\((?P<target>{_PAIR_VALUE})/(?P<actual>{_PAIR_VALUE})\)"),
 )
 # Every explicit phrase holds one of these (_TARGET_WORD, _PLANNED), or a bracketed pair.
-_PAIR_HINT = r"(?:[≥≤><=≧≦]|不低于|不少于|不超过|不高于|\d)[^()\n]{0,24}/"
+_PAIR_HINT = r"[^()\n/]*/"
 _TARGET_WORDS = re.compile(rf"目标|指标值|计划|预期值|要求|\({_PAIR_HINT}")
 # Where each pattern's name ends, its anchor starts (one anchor per pattern of EXPLICIT, in order): the target word (or the actual word) with
 # the start of the value after it, as the pattern has them. A match starts at most `reach`
 # characters before its anchor, not counting spaces and tabs (name, 指标, [,:], 的, 年初 …), so
 # the patterns are tried only there: trying them at every offset of a long line was slow.
 _NAME_REACH = _NAME_MAX + len("指标") + len(",") + len("的")
-# The longest actual run into a name ("≥12,345.67万人次以上,").
-_ACTUAL_REACH = 20
-# Where the target word of a result run into its name stands: right after a comma, or after
-# a comma and 年初 / 年度 / 全年 / 计划 ("2.3公里，目标值", "…，年度目标值"); lookbehinds of
-# one width each, as Python's re asks.
-_RUN_IN_TARGET = rf"(?:(?<=[,;、(])|(?<=[,;、(]年初)|(?<=[,;、(]年度)|(?<=[,;、(]全年)|(?<=[,;、(]计划))"
-_DATE_REACH = len("2022年12月31日以前")
+# The longest value run into a name, blanks not counted ("不低于1234567890123.4567万平方公里/人及以上").
+_RUN_IN_REACH = (len("不低于") + _RUN_IN_DIGITS + 1 + _RUN_IN_DECIMALS + len("万")
+                 + max(map(len, _UNIT.replace("\\", "").split("|"))) + len("/人") + len("及以上"))
+_TARGET_PREFIXES = ("年初", "年度", "全年", "计划")
+_DATE_REACH = len("2022年12月31日下旬以前")
 # A labelled name stands further back: "三级指标名称:" NAME ";" before the target word.
 _LABELLED_REACH = len("三级指标名称:") + _LABELLED_NAME_MAX + len(";")
+
+
+def _after_separator(text: str, line_start: int, at: int) -> bool:
+    """Whether a comma (or 、 ; or an opening bracket) stands before the target word at `at`,
+    past one of _TARGET_PREFIXES and blanks: where a result run into its name ends."""
+    i = at
+    if text.startswith(_TARGET_PREFIXES, max(line_start, i - 2)) and i - 2 >= line_start:
+        i -= 2
+    while i > line_start and text[i - 1] in " \t":
+        i -= 1
+    return i > line_start and text[i - 1] in ",;、("
+
+
+class _Anchor(NamedTuple):
+    at: re.Pattern
+    reach: int
+    keep: Callable[[str, int, int], bool] | None = None  # a quick test of the text before
+
+
 _ANCHORS = (
-    (re.compile(rf"(?={_TARGET_CORE}{_VALUE_START})"), _LABELLED_REACH + len("年初")),
-    (re.compile(rf"(?={_TARGET_CORE}{_VALUE_START})"), _NAME_REACH + len("年初")),
-    (re.compile(rf"(?={_ACTUAL_CORE}{_VALUE_START})"), _NAME_REACH),
-    (re.compile(rf"(?={_TARGET_CORE}“)"), _NAME_REACH + len("年初")),
-    (re.compile(rf"{_RUN_IN_TARGET}(?={_TARGET_CORE}{_VALUE_START})"), _NAME_REACH + _ACTUAL_REACH + len("年初")),
-    (re.compile(rf"(?={_TARGET_CORE}(?:19|20)\d\d年)"), _NAME_REACH + _DATE_REACH + len("年初")),
-    (re.compile(rf"(?={_PLANNED}(?:19|20)\d\d年)"), _NAME_REACH),
-    (re.compile(rf"(?<=\S)(?=\({_PAIR_HINT})"), _NAME_REACH),
+    _Anchor(re.compile(rf"(?={_TARGET_CORE}{_VALUE_START})"), _LABELLED_REACH + len("年初")),
+    _Anchor(re.compile(rf"(?={_TARGET_CORE}{_VALUE_START})"), _NAME_REACH + len("年初")),
+    _Anchor(re.compile(rf"(?={_ACTUAL_CORE}{_VALUE_START})"), _NAME_REACH),
+    _Anchor(re.compile(rf"(?={_TARGET_CORE}“)"), _NAME_REACH + len("年初")),
+    _Anchor(re.compile(rf"(?={_TARGET_CORE}{_VALUE_START})"), _NAME_REACH + _RUN_IN_REACH + len(",年初"),
+            _after_separator),
+    _Anchor(re.compile(rf"(?={_TARGET_CORE}(?:19|20)\d\d年)"), _NAME_REACH + _DATE_REACH + len(",年初"),
+            _after_separator),
+    _Anchor(re.compile(rf"(?={_PLANNED}(?:19|20)\d\d年)"), _NAME_REACH),
+    _Anchor(re.compile(rf"(?=\({_PAIR_HINT})"), _NAME_REACH),
 )
 _LINE = re.compile(r"[^\n]+")
 # Leading words of an explicit phrase that are not the indicator's name.
@@ -139,8 +166,8 @@ class _Value:
 def read_explicit(doc: Document, taken: list[tuple[int, int]]) -> list[IndicatorDraft]:
     found: list[IndicatorDraft] = []
     lines = _target_lines(doc.match_text)
-    hits = sorted((hit for pattern, (anchor, reach) in zip(EXPLICIT, _ANCHORS, strict=True)
-                   for hit in _explicit_hits(pattern, doc.match_text, lines, anchor, reach)),
+    hits = sorted((hit for pattern, anchor in zip(EXPLICIT, _ANCHORS, strict=True)
+                   for hit in _explicit_hits(pattern, doc.match_text, lines, anchor)),
                   key=lambda h: h.start())
     taken_spans, read = Spans(taken), Spans()
     for hit in hits:
@@ -169,12 +196,12 @@ def _target_lines(text: str) -> list[tuple[int, int]]:
 
 
 def _explicit_hits(pattern: re.Pattern, text: str, lines: list[tuple[int, int]],
-                   anchor: re.Pattern, reach: int) -> Iterator[re.Match]:
+                   anchor: _Anchor) -> Iterator[re.Match]:
     """pattern.finditer(text), line by line and only on lines that name a target (no phrase
     spans a line break): the same matches, tried only at the offsets `reach` characters (plus
-    the line's spaces and tabs) or fewer before an anchor."""
+    the line's spaces and tabs) or fewer before an anchor that passes its `keep` test."""
     for start, end in lines:
-        starts = _candidate_starts(text, start, end, anchor, reach)
+        starts = _candidate_starts(text, start, end, anchor)
         pos = start
         for at in starts:
             if at < pos:
@@ -185,13 +212,15 @@ def _explicit_hits(pattern: re.Pattern, text: str, lines: list[tuple[int, int]],
                 pos = hit.end() if hit.end() > at else at + 1
 
 
-def _candidate_starts(text: str, start: int, end: int, anchor: re.Pattern, reach: int) -> list[int]:
+def _candidate_starts(text: str, start: int, end: int, anchor: _Anchor) -> list[int]:
     """Offsets of text[start:end] from which a match can reach an anchor, in order."""
     starts: list[int] = []
-    for hit in anchor.finditer(text, start, end):
+    for hit in anchor.at.finditer(text, start, end):
         at = hit.start()
+        if anchor.keep is not None and not anchor.keep(text, start, at):
+            continue
         blanks = text.count(" ", start, at) + text.count("\t", start, at)
-        first = max(start, at - reach - blanks, starts[-1] + 1 if starts else start)
+        first = max(start, at - anchor.reach - blanks, starts[-1] + 1 if starts else start)
         starts.extend(range(first, at - 1))
     return starts
 

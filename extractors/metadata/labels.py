@@ -15,7 +15,7 @@ _ATTACHMENT_PREFIX = re.compile(r"附件\s*[\d一二三四五六七八九十]*\s
 # The head of an official document (公文) above its title: copy number, secrecy and urgency,
 # the issuer's "…文件", the document number with 签发人, a line in another script.
 _DOCUMENT_HEAD = re.compile(
-    r"\d{1,8}|(?:密级|紧急程度|保密期限|份号)\s*[:：].*|\S{2,30}文件|.*〔(?:19|20)\d\d〕\s*\d+\s*号.*"
+    r"\d{1,8}|(?:密级|紧急程度|保密期限|份号|签发人)\s*[:：].*|\S{2,30}文件|.*〔(?:19|20)\d\d〕\s*\d+\s*号.*"
     r"|[^\u4e00-\u9fff]+")
 # A line that ends a title block: prose, a table row, a "label：value" line, the salutation
 # of a report written as a letter ("县财政局：").
