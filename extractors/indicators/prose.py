@@ -68,6 +68,8 @@ _ACTUAL_WORD = (r"(?:(?:实际|全年|年度)?(?:完成值|实际值|实现值|�
 _ACTUAL_CORE = r"(?:实际完成值|实际完成|完成值|实际值)(?:为|是|:)?[ \t]*"
 # How the actual was measured may stand between target and actual ("经抽样调查，").
 _ASIDE = r"(?:[^\d,;。:\n]{2,10},[ \t]*)?"
+# A target or result in words after its own label (no digit first: numbers are _VALUE's).
+_LABELLED_WORDS = r"[^,;。:\n\d \t][^,;。:\n]{0,14}?"
 # A name given its own label: "指标名称：培训后就业率；年度指标值：≥70%；实际完成值：76.5%".
 _LABELLED_NAME_MAX = 30
 _LABELLED_NAME = (rf"(?:三级)?指标(?:名称)?[ \t]*:[ \t]*(?P<name>[^,;。:\n]{{2,{_LABELLED_NAME_MAX}}}?)"
@@ -92,6 +94,10 @@ EXPLICIT = (
     re.compile(rf"{_NAME}{_PLANNED}(?P<target>{_DATE}){_DONE}[ \t]*[,;][ \t]*实际{_ON}(?P<actual>{_DATE}){_DONE}"),
     # Target and result in one bracket: "新建防渗渠道（≥35公里/36.2公里）、节水灌溉面积（…）".
     re.compile(rf"{_PAIR_NAME}\((?P<target>{_PAIR_VALUE})/(?P<actual>{_PAIR_VALUE})\)"),
+    # A labelled name with a deadline or a few words for target and result:
+    # "指标名称：桥梁设计荷载等级；指标值：公路-Ⅱ级；实际值：公路-Ⅱ级；得分：10分".
+    re.compile(rf"{_LABELLED_NAME}{_TARGET_WORD}(?P<target>{_DATE}|{_LABELLED_WORDS})[ \t]*[,;][ \t]*"
+               rf"{_ACTUAL_CORE}(?P<actual>{_DATE}|{_LABELLED_WORDS})(?=[ \t]*(?:[,;。]|$))", re.M),
 )
 # Every explicit phrase holds one of these (_TARGET_WORD, _PLANNED), or a bracketed pair.
 _PAIR_HINT = r"[^()\n/]*/"
@@ -138,6 +144,7 @@ _ANCHORS = (
             _after_separator),
     _Anchor(re.compile(rf"(?={_PLANNED}(?:19|20)\d\d年)"), _NAME_REACH),
     _Anchor(re.compile(rf"(?=\({_PAIR_HINT})"), _NAME_REACH),
+    _Anchor(re.compile(rf"(?={_TARGET_CORE})"), _LABELLED_REACH + len("年初")),
 )
 _LINE = re.compile(r"[^\n]+")
 # Leading words of an explicit phrase that are not the indicator's name.
