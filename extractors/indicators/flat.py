@@ -120,21 +120,22 @@ def _rows(text: str, tables: list[tuple[int, int]] = ()):
     lines = list(_line_tokens(text, tables))
     i = 0
     while i < len(lines):
+        # A whole run of one-cell lines is looked at once (from each of its lines it was
+        # quadratic in its length: prose is one cell a line too).
         end = i
         while end < len(lines) and len(lines[end][1]) == 1:
             end += 1
         if end - i >= MIN_VERTICAL_CELLS:
-            cells = [line[1][0] for line in lines[i:end]]
-            rows = rows_of(cells)
+            rows = rows_of([line[1][0] for line in lines[i:end]])
             if any(_header(row) for row in rows):  # a form copied one cell a line
                 for row in rows:
                     yield row[0].start, row
                 i = end
                 continue
-        start, tokens = lines[i]
-        for row in rows_of(tokens) if tokens else [tokens]:
-            yield (row[0].start if row else start), row
-        i += 1
+        for start, tokens in lines[i:max(end, i + 1)]:
+            for row in rows_of(tokens) if tokens else [tokens]:
+                yield (row[0].start if row else start), row
+        i = max(end, i + 1)
 
 
 def _line_tokens(text: str, tables: list[tuple[int, int]]):
